@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using LossGen.Generator.Diagnostics;
+using LossGen.Generator.Parsing;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Binding;
+
+/// <summary>
+/// Resolves names (let-bindings, then parameters, then <c>pi</c>), checks functions, arities and the
+/// number/truth-value distinction, and builds the DAG of the per-element loss. Recursion follows the
+/// syntax tree, whose height the parser bounds. Reports every error it finds, not just the first.
+/// </summary>
+internal sealed class FormulaBinder
+{
+    private enum Kind
+    {
+        Number,
+        Truth,
+        Error,
+    }
+
+    private readonly ExprGraph _graph = new();
+    private readonly LossSignature _signature;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<string, (int Node, Kind Kind)> _bindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _bindingNames = new();
+
+    private FormulaBinder(LossSignature signature, List<DiagnosticInfo> diagnostics)
+    {
+        _signature = signature;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Binds <paramref name="formula"/>; returns null when it has errors (they are added to <paramref name="diagnostics"/>).</summary>
+    public static BoundFormula? Bind(FormulaSyntax formula, LossSignature signature, int formulaLength, List<DiagnosticInfo> diagnostics)
+    {
+        var binder = new FormulaBinder(signature, diagnostics);
+        int errorsBefore = diagnostics.Count;
+        try
+        {
+            foreach (BindingSyntax binding in formula.Bindings)
+            {
+                binder.BindLet(binding);
+            }
+            (int root, Kind kind) = binder.BindExpression(formula.Body);
+            if (kind == Kind.Truth)
+            {
+                binder.Report(DiagnosticDescriptors.TruthValueAsNumber.Id, formula.Body);
+            }
+            return diagnostics.Count == errorsBefore ? new BoundFormula(binder._graph, root, binder._bindingNames) : null;
+        }
+        catch (GraphTooLargeException)
+        {
+            diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.FormulaTooLarge.Id, 0, formulaLength,
+                "its expression graph needs more than " + ExprGraph.MaxNodes.ToString(CultureInfo.InvariantCulture) + " nodes",
+                ExprGraph.MaxNodes.ToString(CultureInfo.InvariantCulture) + " nodes"));
+            return null;
+        }
+    }
+
+    private void BindLet(BindingSyntax binding)
+    {
+        string? clash = null;
+        if (_bindings.ContainsKey(binding.Name))
+        {
+            clash = "an earlier let-binding";
+        }
+        else
+        {
+            foreach (BoundParameter parameter in _signature.Parameters)
+            {
+                if (parameter.Name == binding.Name)
+                {
+                    clash = "the parameter '" + parameter.Name + "'";
+                    break;
+                }
+            }
+        }
+        (int node, Kind kind) = BindExpression(binding.Value);
+        if (clash is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.DuplicateBinding.Id, binding.NameStart, binding.NameLength, binding.Name, clash));
+            return;
+        }
+        _bindings[binding.Name] = (node, kind);
+        if (kind == Kind.Number && !OpFacts.IsLeaf(_graph[node].Op) && !_bindingNames.ContainsKey(node))
+        {
+            _bindingNames[node] = binding.Name;
+        }
+    }
+
+    private (int Node, Kind Kind) BindExpression(ExprSyntax syntax)
+    {
+        switch (syntax)
+        {
+            case NumberSyntax number:
+                return (_graph.Const(number.Value), Kind.Number);
+            case NameSyntax name:
+                return BindName(name);
+            case ParenthesizedSyntax parenthesized:
+                return BindExpression(parenthesized.Inner);
+            case UnarySyntax unary:
+                return BindUnary(unary);
+            case BinarySyntax binary:
+                return BindBinary(binary);
+            case ConditionalSyntax conditional:
+            {
+                int condition = Truth(conditional.Condition);
+                int whenTrue = Number(conditional.WhenTrue);
+                int whenFalse = Number(conditional.WhenFalse);
+                return (_graph.Select(condition, whenTrue, whenFalse), Kind.Number);
+            }
+            case CallSyntax call:
+                return BindCall(call);
+            default:
+                throw new InvalidOperationException("Unknown syntax node " + syntax.GetType().Name);
+        }
+    }
+
+    private (int, Kind) BindName(NameSyntax name)
+    {
+        if (_bindings.TryGetValue(name.Name, out var bound))
+        {
+            return bound.Kind == Kind.Error ? (_graph.Const(0), Kind.Error) : bound;
+        }
+        foreach (BoundParameter parameter in _signature.Parameters)
+        {
+            if (parameter.Name != name.Name)
+            {
+                continue;
+            }
+            if (parameter.Role == ParameterRole.ElementwiseInput)
+            {
+                return (_graph.Input(parameter.Index), Kind.Number);
+            }
+            if (parameter.Role == ParameterRole.ScalarInput)
+            {
+                return (_graph.Scalar(parameter.Index), Kind.Number);
+            }
+            if (parameter.Role == ParameterRole.Invalid)
+            {
+                return (_graph.Const(0), Kind.Error); // already reported on the parameter
+            }
+        }
+        if (name.Name == "pi")
+        {
+            return (_graph.Const(Math.PI), Kind.Number);
+        }
+        _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownName.Id, name.Start, name.Length, name.Name));
+        return (_graph.Const(0), Kind.Error);
+    }
+
+    private (int, Kind) BindUnary(UnarySyntax unary)
+    {
+        if (unary.Operator == TokenKind.Bang)
+        {
+            return (_graph.Not(Truth(unary.Operand)), Kind.Truth);
+        }
+        int operand = Number(unary.Operand);
+        return (unary.Operator == TokenKind.Minus ? _graph.Neg(operand) : operand, Kind.Number);
+    }
+
+    private (int, Kind) BindBinary(BinarySyntax binary)
+    {
+        switch (binary.Operator)
+        {
+            case TokenKind.AndAnd:
+            case TokenKind.OrOr:
+            {
+                int left = Truth(binary.Left);
+                int right = Truth(binary.Right);
+                return (binary.Operator == TokenKind.AndAnd ? _graph.And(left, right) : _graph.Or(left, right), Kind.Truth);
+            }
+            case TokenKind.Less:
+            case TokenKind.LessEqual:
+            case TokenKind.Greater:
+            case TokenKind.GreaterEqual:
+            case TokenKind.EqualEqual:
+            case TokenKind.NotEqual:
+            {
+                int left = Number(binary.Left);
+                int right = Number(binary.Right);
+                Op op = binary.Operator switch
+                {
+                    TokenKind.Less => Op.Less,
+                    TokenKind.LessEqual => Op.LessEqual,
+                    TokenKind.Greater => Op.Greater,
+                    TokenKind.GreaterEqual => Op.GreaterEqual,
+                    TokenKind.EqualEqual => Op.Equal,
+                    _ => Op.NotEqual,
+                };
+                return (_graph.Compare(op, left, right), Kind.Truth);
+            }
+            default:
+            {
+                int left = Number(binary.Left);
+                int right = Number(binary.Right);
+                int node = binary.Operator switch
+                {
+                    TokenKind.Plus => _graph.Add(left, right),
+                    TokenKind.Minus => _graph.Sub(left, right),
+                    TokenKind.Star => _graph.Mul(left, right),
+                    TokenKind.Slash => _graph.Div(left, right),
+                    _ => _graph.Pow(left, right),
+                };
+                return (node, Kind.Number);
+            }
+        }
+    }
+
+    private (int, Kind) BindCall(CallSyntax call)
+    {
+        var arguments = new int[call.Arguments.Count];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Number(call.Arguments[i]);
+        }
+        if (!Functions.TryGet(call.Name, out int arity, out var build))
+        {
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownFunction.Id, call.NameStart, call.Name.Length, call.Name, Functions.Names));
+            return (_graph.Const(0), Kind.Error);
+        }
+        if (arity != arguments.Length)
+        {
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.WrongArgumentCount.Id, call.Start, call.Length,
+                call.Name, arity.ToString(CultureInfo.InvariantCulture), arguments.Length.ToString(CultureInfo.InvariantCulture)));
+            return (_graph.Const(0), Kind.Error);
+        }
+        return (build(_graph, arguments), Kind.Number);
+    }
+
+    private int Number(ExprSyntax syntax)
+    {
+        (int node, Kind kind) = BindExpression(syntax);
+        if (kind == Kind.Truth)
+        {
+            Report(DiagnosticDescriptors.TruthValueAsNumber.Id, syntax);
+            return _graph.Const(0);
+        }
+        return node;
+    }
+
+    private int Truth(ExprSyntax syntax)
+    {
+        (int node, Kind kind) = BindExpression(syntax);
+        if (kind == Kind.Number)
+        {
+            Report(DiagnosticDescriptors.NumberAsTruthValue.Id, syntax);
+            return _graph.False();
+        }
+        return kind == Kind.Error ? _graph.False() : node;
+    }
+
+    private void Report(string id, ExprSyntax at) => _diagnostics.Add(DiagnosticInfo.AtFormula(id, at.Start, at.Length));
+}

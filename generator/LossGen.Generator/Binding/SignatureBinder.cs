@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Diagnostics;
+
+namespace LossGen.Generator.Binding;
+
+/// <summary>Decides every parameter's role, the element type and the reduction, and reports declaration errors.</summary>
+internal static class SignatureBinder
+{
+    public static LossSignature Bind(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
+    {
+        CheckMethod(declaration, diagnostics);
+        int reduction = declaration.Reduction;
+        if (reduction is < 0 or > 2)
+        {
+            diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.Reduction, DiagnosticDescriptors.InvalidReduction.Id, -1, reduction.ToString(CultureInfo.InvariantCulture)));
+            reduction = LossSignature.Mean;
+        }
+
+        ElementType element = ChooseElementType(declaration);
+        var parameters = declaration.Parameters;
+        var roles = new BoundParameter[parameters.Count];
+
+        // Pass 1: inputs and malformed parameters.
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            ParameterModel p = parameters[i];
+            roles[i] = new BoundParameter(i, p.Name, ParameterRole.Invalid, -1);
+            if (p.Shape != ParameterShape.Other && p.Element != element)
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.MixedElementTypes.Id, i, p.Name, Keyword(p.Element), Keyword(element)));
+                continue;
+            }
+            string? problem = p.Shape switch
+            {
+                ParameterShape.Other => $"its type {p.TypeDisplay.Replace("global::", "")} is not ReadOnlySpan<T>, Span<T> or T for T = float or double",
+                ParameterShape.ReadOnlySpan when p.Passing != ParameterPassing.Value => "an element-wise input ReadOnlySpan<T> is passed by value (no ref, in or out)",
+                ParameterShape.Span when p.Passing != ParameterPassing.Value => "a Span<T> output is passed by value (no ref, in or out)",
+                ParameterShape.Scalar when p.Passing is not (ParameterPassing.Value or ParameterPassing.Out) => "a scalar is passed by value (an input) or as 'out' (a gradient)",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.UnsupportedParameter.Id, i, p.Name, problem));
+                continue;
+            }
+            if (p.Shape == ParameterShape.ReadOnlySpan)
+            {
+                roles[i] = roles[i] with { Role = ParameterRole.ElementwiseInput };
+            }
+            else if (p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Value)
+            {
+                roles[i] = roles[i] with { Role = ParameterRole.ScalarInput };
+            }
+        }
+
+        // Pass 2: outputs, which refer to inputs by name.
+        var gradientOf = new Dictionary<int, string>();
+        bool hasLossSpan = false;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            ParameterModel p = parameters[i];
+            bool isSpanOutput = p.Shape == ParameterShape.Span && p.Passing == ParameterPassing.Value && p.Element == element;
+            bool isScalarOutput = p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Out && p.Element == element;
+            if (!isSpanOutput && !isScalarOutput)
+            {
+                continue;
+            }
+            if (isSpanOutput && p.Name == "loss")
+            {
+                hasLossSpan = true;
+                if (reduction != LossSignature.None)
+                {
+                    diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.LossSpanWithoutNone.Id, i, Keyword(element)));
+                    continue;
+                }
+                roles[i] = roles[i] with { Role = ParameterRole.LossOutput };
+                continue;
+            }
+            int target = FindGradientTarget(p.Name, roles);
+            if (target < 0)
+            {
+                string wanted = p.Name.Length > 1 && p.Name[0] == 'd' ? p.Name.Substring(1) : "(a name after the 'd')";
+                string message = p.Name.Length > 1 && p.Name[0] == 'd'
+                    ? wanted
+                    : wanted + "; outputs are 'loss' or 'd' followed by an input's name";
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, message));
+                continue;
+            }
+            BoundParameter input = roles[target];
+            if (isSpanOutput && input.Role == ParameterRole.ScalarInput)
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientShapeMismatch.Id, i, p.Name, "scalar", input.Name, "'out " + Keyword(element) + " " + p.Name + "'"));
+                continue;
+            }
+            if (isScalarOutput && input.Role == ParameterRole.ElementwiseInput)
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientShapeMismatch.Id, i, p.Name, "element-wise", input.Name, "'Span<" + Keyword(element) + "> " + p.Name + "'"));
+                continue;
+            }
+            if (isScalarOutput && reduction == LossSignature.None)
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.ScalarGradientWithNone.Id, i, p.Name));
+                continue;
+            }
+            if (gradientOf.TryGetValue(target, out string? existing))
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.DuplicateGradient.Id, i, input.Name, existing));
+                continue;
+            }
+            gradientOf[target] = p.Name;
+            roles[i] = roles[i] with { Role = isSpanOutput ? ParameterRole.ElementwiseGradient : ParameterRole.ScalarGradient, Target = target };
+        }
+
+        if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape == ParameterShape.ReadOnlySpan))
+        {
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.NoElementwiseInput.Id));
+        }
+        if (reduction == LossSignature.None && !hasLossSpan)
+        {
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.NoneWithoutLossSpan.Id, Keyword(element)));
+        }
+        CheckReturnType(declaration, reduction, element, diagnostics);
+        return new LossSignature(element, reduction, roles);
+    }
+
+    private static void CheckMethod(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
+    {
+        if (declaration.HasImplementation)
+        {
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.AlreadyImplemented.Id, declaration.MethodName));
+        }
+        else if (!declaration.IsPartial)
+        {
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.MethodNotPartial.Id, declaration.MethodName));
+        }
+        for (int i = 0; i < declaration.ContainingTypes.Count; i++)
+        {
+            if (!declaration.ContainingTypes[i].IsPartial)
+            {
+                diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.ContainingType, DiagnosticDescriptors.TypeNotPartial.Id, i, declaration.ContainingTypes[i].Name));
+            }
+        }
+        if (declaration.IsGeneric)
+        {
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.GenericMethod.Id, declaration.MethodName));
+        }
+        if (declaration.Formula is null)
+        {
+            diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.Formula, DiagnosticDescriptors.FormulaNotConstant.Id, -1));
+        }
+    }
+
+    private static void CheckReturnType(LossDeclaration declaration, int reduction, ElementType element, List<DiagnosticInfo> diagnostics)
+    {
+        bool ok = reduction == LossSignature.None
+            ? declaration.ReturnsVoid
+            : declaration.ReturnShape == ParameterShape.Scalar && declaration.ReturnElement == element && !declaration.ReturnTypeDisplay.StartsWith("ref", System.StringComparison.Ordinal);
+        if (!ok)
+        {
+            string name = reduction switch { LossSignature.Sum => "Sum", LossSignature.None => "None", _ => "Mean" };
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.WrongReturnType.Id, name, reduction == LossSignature.None ? "void" : Keyword(element)));
+        }
+    }
+
+    /// <summary>The element type: that of the first span or scalar parameter, else of the return type, else float.</summary>
+    private static ElementType ChooseElementType(LossDeclaration declaration)
+    {
+        foreach (ParameterModel p in declaration.Parameters)
+        {
+            if (p.Shape is ParameterShape.ReadOnlySpan)
+            {
+                return p.Element;
+            }
+        }
+        foreach (ParameterModel p in declaration.Parameters)
+        {
+            if (p.Element != ElementType.None)
+            {
+                return p.Element;
+            }
+        }
+        return declaration.ReturnElement != ElementType.None ? declaration.ReturnElement : ElementType.Float;
+    }
+
+    /// <summary>Finds the input that <c>dX</c> or <c>dx</c> differentiates by: the name after the 'd', as written or with its first letter in lower case.</summary>
+    private static int FindGradientTarget(string name, BoundParameter[] roles)
+    {
+        if (name.Length < 2 || name[0] != 'd')
+        {
+            return -1;
+        }
+        string exact = name.Substring(1);
+        string lowered = char.ToLowerInvariant(exact[0]) + exact.Substring(1);
+        foreach (string candidate in new[] { exact, lowered })
+        {
+            foreach (BoundParameter role in roles)
+            {
+                if (role.Name == candidate && role.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)
+                {
+                    return role.Index;
+                }
+            }
+        }
+        return -1;
+    }
+
+    public static string Keyword(ElementType element) => element == ElementType.Double ? "double" : "float";
+}

@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LossGen.Generator.Binding;
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Emit;
+
+/// <summary>
+/// Emits the per-element kernel: straight-line <c>Vector&lt;T&gt;</c> code for the loss and every
+/// requested derivative, one named local per DAG node, each with a comment saying what it computes.
+/// </summary>
+internal sealed class ElementKernelEmitter
+{
+    private readonly DerivedLoss _loss;
+    private readonly LossSignature _signature;
+    private readonly string _t;
+    private readonly string _v;
+    private readonly Dictionary<int, string> _expressions = new();
+    private readonly Dictionary<int, string> _localNames = new();
+    private readonly MathPrinter _printer;
+
+    public ElementKernelEmitter(DerivedLoss loss, LossSignature signature)
+    {
+        _loss = loss;
+        _signature = signature;
+        _t = signature.Element == ElementType.Double ? "double" : "float";
+        _v = "Vector<" + _t + ">";
+        _printer = new MathPrinter(loss.Graph, LeafName, _localNames);
+    }
+
+    /// <summary>The kernel's parameters besides the outs: every input, as vectors.</summary>
+    public IEnumerable<BoundParameter> Inputs =>
+        _signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput);
+
+    /// <summary>The gradients the kernel computes (the structurally zero ones are filled by the caller).</summary>
+    public IEnumerable<GradientOutput> ComputedGradients => _loss.Gradients.Where(g => g.Node is not null);
+
+    public MathPrinter Printer => _printer;
+
+    public string LeafName(int id)
+    {
+        Node n = _loss.Graph[id];
+        return _signature.Parameters[(int)n.Value].Name;
+    }
+
+    public void Emit(CodeWriter w)
+    {
+        string parameters = string.Join(", ", Inputs.Select(p => _v + " " + Naming.Identifier(p.Name))
+            .Concat(ComputedGradients.Select(g => "out " + _v + " " + Naming.Identifier(g.Parameter.Name))));
+        w.Line("/// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.Open("private static " + _v + " Element(" + parameters + ")");
+
+        var taken = new HashSet<string>(_signature.Parameters.Select(p => p.Name));
+        var valueSide = new HashSet<int>(_loss.Graph.Reachable(new[] { _loss.Value }));
+        int valueCount = 0, gradientCount = 0;
+        foreach (int id in _loss.Graph.Reachable(_loss.Roots))
+        {
+            Node n = _loss.Graph[id];
+            if (OpFacts.IsLeaf(n.Op))
+            {
+                _expressions[id] = LeafExpression(id, n);
+                continue;
+            }
+            string name;
+            if (_loss.BindingNames.TryGetValue(id, out string? binding) && taken.Add(binding))
+            {
+                name = Naming.Identifier(binding);
+            }
+            else
+            {
+                bool isValue = valueSide.Contains(id);
+                do
+                {
+                    name = isValue ? "v" + (++valueCount).ToString(CultureInfo.InvariantCulture) : "g" + (++gradientCount).ToString(CultureInfo.InvariantCulture);
+                }
+                while (!taken.Add(name));
+            }
+            w.Line("// " + Comment(id));
+            if (_loss.Graph.NoteOf(id) is string note)
+            {
+                w.Line("// stable form: " + note);
+            }
+            w.Line(_v + " " + name + " = " + Expression(n) + ";");
+            _expressions[id] = name;
+            _localNames[id] = name;
+        }
+
+        foreach (GradientOutput gradient in ComputedGradients)
+        {
+            int node = gradient.Node!.Value;
+            w.Line("// ∂l/∂" + gradient.Input.Name + " = " + _printer.Describe(node, 100));
+            w.Line(Naming.Identifier(gradient.Parameter.Name) + " = " + _expressions[node] + ";");
+        }
+        w.Line("// l = " + _printer.Describe(_loss.Value, 100));
+        w.Line("return " + _expressions[_loss.Value] + ";");
+        w.Close();
+    }
+
+    private string Comment(int id)
+    {
+        string? full = _printer.TryPrint(id, 100);
+        return full ?? _printer.Describe(id, 100);
+    }
+
+    private string LeafExpression(int id, Node n) => n.Op switch
+    {
+        Op.Input or Op.Scalar => Naming.Identifier(LeafName(id)),
+        Op.True => _v + ".AllBitsSet",
+        Op.False => _v + ".Zero",
+        _ => Constant(n.Value),
+    };
+
+    private string Constant(double value)
+    {
+        if (value == 0)
+        {
+            return value.Equals(0.0) ? _v + ".Zero" : "new " + _v + "(-0" + Suffix + ")";
+        }
+        if (value == 1)
+        {
+            return _v + ".One";
+        }
+        return "new " + _v + "(" + Literal(value) + ")";
+    }
+
+    private string Suffix => _t == "float" ? "f" : "d";
+
+    /// <summary>A C# literal of <paramref name="value"/> in the element type, culture-invariant.</summary>
+    public string Literal(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return _t + ".NaN";
+        }
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? _t + ".PositiveInfinity" : _t + ".NegativeInfinity";
+        }
+        string text = _t == "float"
+            ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains("Infinity"))
+        {
+            return value > 0 ? _t + ".PositiveInfinity" : _t + ".NegativeInfinity";
+        }
+        return text + Suffix;
+    }
+
+    private string Expression(Node n)
+    {
+        string A() => _expressions[n.A];
+        string B() => _expressions[n.B];
+        string C() => _expressions[n.C];
+        return n.Op switch
+        {
+            Op.Neg => "-" + A(),
+            Op.Add => A() + " + " + B(),
+            Op.Sub => A() + " - " + B(),
+            Op.Mul => A() + " * " + B(),
+            Op.Div => A() + " / " + B(),
+            Op.Exp => "Exp(" + A() + ")",
+            Op.Log => "Log(" + A() + ")",
+            Op.Log1p => "Log1p(" + A() + ")",
+            Op.Sqrt => "Vector.SquareRoot(" + A() + ")",
+            Op.Tanh => "Tanh(" + A() + ")",
+            Op.Abs => "Vector.Abs(" + A() + ")",
+            Op.Sign => "Sign(" + A() + ")",
+            Op.Sigmoid => "Sigmoid(" + A() + ")",
+            Op.Softplus => "Softplus(" + A() + ")",
+            Op.Min => "Vector.Min(" + A() + ", " + B() + ")",
+            Op.Max => "Vector.Max(" + A() + ", " + B() + ")",
+            Op.Pow => "Pow(" + A() + ", " + B() + ")",
+            Op.Select => "Vector.ConditionalSelect(" + A() + ", " + B() + ", " + C() + ")",
+            Op.Less => "Vector.LessThan<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.LessEqual => "Vector.LessThanOrEqual<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.Greater => "Vector.GreaterThan<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.GreaterEqual => "Vector.GreaterThanOrEqual<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.Equal => "Vector.Equals<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.NotEqual => "~Vector.Equals<" + _t + ">(" + A() + ", " + B() + ")",
+            Op.And => A() + " & " + B(),
+            Op.Or => A() + " | " + B(),
+            Op.Not => "~" + A(),
+            _ => throw new System.InvalidOperationException("No emission for " + n.Op),
+        };
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Emit;
+
+/// <summary>
+/// Prints DAG nodes as plain infix math for comments and XML docs. Shared sub-expressions are
+/// printed in full up to a length bound; past it, named nodes (let-bindings, locals) stand in.
+/// The recursion stops as soon as the text outgrows the bound, so its depth is bounded too.
+/// </summary>
+internal sealed class MathPrinter
+{
+    private readonly ExprGraph _graph;
+    private readonly Func<int, string> _leafName;
+    private readonly IReadOnlyDictionary<int, string> _names;
+
+    public MathPrinter(ExprGraph graph, Func<int, string> leafName, IReadOnlyDictionary<int, string> names)
+    {
+        _graph = graph;
+        _leafName = leafName;
+        _names = names;
+    }
+
+    /// <summary>The node in full if it fits <paramref name="maxLength"/>, else null.</summary>
+    public string? TryPrint(int id, int maxLength, bool useNames = false)
+    {
+        // The budget counts visited nodes: every node prints at least one character, so a text that
+        // fits never needs more visits than its length, and a shared DAG cannot explode the work.
+        var budget = new int[] { maxLength };
+        string? text = Print(id, 0, budget, useNames, top: true);
+        return text is not null && text.Length <= maxLength ? text : null;
+    }
+
+    /// <summary>The node in full if it fits, else the node with its children replaced by their names.</summary>
+    public string Describe(int id, int maxLength) => TryPrint(id, maxLength) ?? TryPrint(id, maxLength, useNames: true) ?? "…";
+
+    private string? Print(int id, int parentPrecedence, int[] budget, bool useNames, bool top)
+    {
+        if (--budget[0] < 0)
+        {
+            return null;
+        }
+        if (!top && useNames && _names.TryGetValue(id, out string? named))
+        {
+            return named;
+        }
+        Node n = _graph[id];
+        int precedence = Precedence(n.Op, n);
+        string? text;
+        switch (n.Op)
+        {
+            case Op.Const:
+                text = Number(n.Value);
+                break;
+            case Op.Input:
+            case Op.Scalar:
+                text = _leafName(id);
+                break;
+            case Op.True:
+                text = "true";
+                break;
+            case Op.False:
+                text = "false";
+                break;
+            case Op.Neg:
+                text = Join("-", Print(n.A, 7, budget, useNames, false));
+                break;
+            case Op.Not:
+                text = Join("!", Print(n.A, 7, budget, useNames, false));
+                break;
+            case Op.Mul when n.A == n.B:
+                text = Join(Print(n.A, 9, budget, useNames, false), "^2");
+                break;
+            case Op.Add:
+            case Op.Sub:
+            case Op.Mul:
+            case Op.Div:
+            case Op.Less:
+            case Op.LessEqual:
+            case Op.Greater:
+            case Op.GreaterEqual:
+            case Op.Equal:
+            case Op.NotEqual:
+            case Op.And:
+            case Op.Or:
+            {
+                bool rightAssociates = n.Op is Op.Add or Op.Mul or Op.And or Op.Or;
+                string? left = Print(n.A, precedence, budget, useNames, false);
+                string? right = Print(n.B, rightAssociates ? precedence : precedence + 1, budget, useNames, false);
+                text = left is null || right is null ? null : left + " " + Symbol(n.Op) + " " + right;
+                break;
+            }
+            case Op.Select:
+            {
+                string? c = Print(n.A, 1, budget, useNames, false);
+                string? a = Print(n.B, 0, budget, useNames, false);
+                string? b = Print(n.C, 0, budget, useNames, false);
+                text = c is null || a is null || b is null ? null : c + " ? " + a + " : " + b;
+                break;
+            }
+            default:
+            {
+                string? a = Print(n.A, 0, budget, useNames, false);
+                string? b = n.Arity > 1 ? Print(n.B, 0, budget, useNames, false) : "";
+                text = a is null || b is null ? null : OpFacts.FunctionName(n.Op) + "(" + a + (n.Arity > 1 ? ", " + b : "") + ")";
+                break;
+            }
+        }
+        if (text is null)
+        {
+            return null;
+        }
+        if (precedence < parentPrecedence)
+        {
+            text = "(" + text + ")";
+        }
+        return text;
+    }
+
+    private static string? Join(string? a, string? b) => a is null || b is null ? null : a + b;
+
+    private static int Precedence(Op op, Node n) => op switch
+    {
+        Op.Select => 0,
+        Op.Or => 1,
+        Op.And => 2,
+        Op.Less or Op.LessEqual or Op.Greater or Op.GreaterEqual or Op.Equal or Op.NotEqual => 3,
+        Op.Add or Op.Sub => 4,
+        Op.Mul when n.A == n.B => 8,
+        Op.Mul or Op.Div => 5,
+        Op.Neg or Op.Not => 6,
+        Op.Const when n.Value < 0 => 6,
+        _ => 10,
+    };
+
+    private static string Symbol(Op op) => op switch
+    {
+        Op.Add => "+",
+        Op.Sub => "-",
+        Op.Mul => "*",
+        Op.Div => "/",
+        Op.Less => "<",
+        Op.LessEqual => "<=",
+        Op.Greater => ">",
+        Op.GreaterEqual => ">=",
+        Op.Equal => "==",
+        Op.NotEqual => "!=",
+        Op.And => "&&",
+        _ => "||",
+    };
+
+    public static string Number(double value)
+    {
+        if (value == Math.PI)
+        {
+            return "pi";
+        }
+        return value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Generator.Binding;
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Diagnostics;
+using LossGen.Generator.Emit;
+using LossGen.Generator.Helpers;
+using LossGen.Generator.Parsing;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator;
+
+/// <summary>A generated file: its hint name and text.</summary>
+internal sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>Everything the pipeline makes of one declaration: diagnostics and, where a body can be written, the file.</summary>
+internal sealed record CompileResult(EquatableArray<DiagnosticInfo> Diagnostics, GeneratedSource? Source);
+
+/// <summary>
+/// The pipeline after the Roslyn-facing transform, as one pure function of a <see cref="LossDeclaration"/>:
+/// parse → bind → derive (symbolic) → emit. The generator keeps its <see cref="CompileResult.Source"/>;
+/// the analyzer reports its <see cref="CompileResult.Diagnostics"/> at real source locations.
+/// </summary>
+internal static class LossCompiler
+{
+    public static CompileResult Compile(LossDeclaration declaration)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            string? text = CompileInto(declaration, diagnostics);
+            return Result(declaration, diagnostics, text);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in LossGen must surface as a diagnostic, never as a generator crash (CS8785).
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.InternalError.Id, exception.GetType().Name + ": " + exception.Message));
+            return Result(declaration, diagnostics, null);
+        }
+    }
+
+    private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
+    {
+        LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
+        if (declaration.Formula is null)
+        {
+            return null;
+        }
+        ParseResult parsed = Parser.Parse(declaration.Formula);
+        if (parsed.Error is not null)
+        {
+            diagnostics.Add(parsed.Error);
+            return null;
+        }
+        BoundFormula? bound = FormulaBinder.Bind(parsed.Formula!, signature, declaration.Formula.Length, diagnostics);
+        if (bound is null)
+        {
+            return null;
+        }
+        ReportUnusedInputs(bound, signature, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return null;
+        }
+        DerivedLoss derived;
+        try
+        {
+            derived = DerivedLoss.Derive(bound, signature);
+        }
+        catch (GraphTooLargeException)
+        {
+            diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.FormulaTooLarge.Id, 0, declaration.Formula.Length,
+                "its derivatives need more than " + ExprGraph.MaxNodes + " nodes", ExprGraph.MaxNodes + " nodes"));
+            return null;
+        }
+        return SourceEmitter.Emit(declaration, signature, derived);
+    }
+
+    private static void ReportUnusedInputs(BoundFormula bound, LossSignature signature, List<DiagnosticInfo> diagnostics)
+    {
+        var used = new HashSet<int>();
+        foreach (int id in bound.Graph.Reachable(new[] { bound.Root }))
+        {
+            Node n = bound.Graph[id];
+            if (n.Op is Op.Input or Op.Scalar)
+            {
+                used.Add((int)n.Value);
+            }
+        }
+        foreach (BoundParameter p in signature.Parameters)
+        {
+            if (p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput && !used.Contains(p.Index))
+            {
+                BoundParameter? gradient = signature.Parameters.FirstOrDefault(g => g.Role is ParameterRole.ElementwiseGradient or ParameterRole.ScalarGradient && g.Target == p.Index);
+                string suffix = gradient is null ? "" : "; its gradient '" + gradient.Name + "' is filled with zeros";
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.UnusedInput.Id, p.Index, p.Name, suffix));
+            }
+        }
+    }
+
+    private static CompileResult Result(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, string? text)
+    {
+        GeneratedSource? source = null;
+        // A body can only be added to a partial declaration without one, inside partial types.
+        bool canEmit = declaration.IsPartial && !declaration.HasImplementation && declaration.ContainingTypes.All(t => t.IsPartial);
+        if (canEmit)
+        {
+            var errors = diagnostics.Where(d => d.IsError).ToList();
+            source = new GeneratedSource(SourceEmitter.HintName(declaration),
+                text is not null && errors.Count == 0 ? text : SourceEmitter.EmitError(declaration, errors));
+        }
+        return new CompileResult(diagnostics.ToEquatableArray(), source);
+    }
+}

@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using LossGen.Generator.Diagnostics;
+
+namespace LossGen.Generator.Parsing;
+
+/// <summary>The result of parsing: a tree, or the first error.</summary>
+internal sealed record ParseResult(FormulaSyntax? Formula, DiagnosticInfo? Error);
+
+/// <summary>
+/// Recursive-descent parser for the grammar of docs/dsl.md. Nesting is bounded by
+/// <see cref="MaxDepth"/> and the text by <see cref="MaxLength"/>, so no input can overflow the
+/// stack; the first error stops the parse and is returned with the exact span it concerns.
+/// </summary>
+internal sealed class Parser
+{
+    /// <summary>
+    /// The deepest nesting accepted: both the height of the syntax tree (operators, calls and
+    /// conditionals; a chain a + b + c counts one level per operator) and the parser's own
+    /// recursion (which also counts parentheses).
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The longest formula accepted, in characters.</summary>
+    public const int MaxLength = 20_000;
+
+    private readonly List<Token> _tokens;
+    private int _position;
+    private int _depth;
+
+    private Parser(List<Token> tokens) => _tokens = tokens;
+
+    public static ParseResult Parse(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            return new ParseResult(null, DiagnosticInfo.AtFormula(
+                DiagnosticDescriptors.FormulaTooLarge.Id, 0, 0,
+                text.Length.ToString(CultureInfo.InvariantCulture) + " characters",
+                MaxLength.ToString(CultureInfo.InvariantCulture) + " characters"));
+        }
+        var parser = new Parser(Lexer.Tokenize(text));
+        try
+        {
+            return new ParseResult(parser.ParseFormula(), null);
+        }
+        catch (ParseError error)
+        {
+            return new ParseResult(null, error.Diagnostic);
+        }
+    }
+
+    private Token Current => _tokens[_position];
+
+    private Token Peek(int offset) => _tokens[Math.Min(_position + offset, _tokens.Count - 1)];
+
+    private Token Advance() => _tokens[_position++];
+
+    private FormulaSyntax ParseFormula()
+    {
+        var bindings = new List<BindingSyntax>();
+        while (Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.Assign)
+        {
+            Token name = Advance();
+            Advance();
+            ExprSyntax value = ParseExpression();
+            Expect(TokenKind.Semicolon, "';' after the let-binding '" + name.Text + "'");
+            bindings.Add(new BindingSyntax(name.Text, name.Start, name.Length, value));
+        }
+        if (Current.Kind == TokenKind.End)
+        {
+            throw Error(Current, bindings.Count == 0 ? "the formula is empty" : "the loss expression is missing after the let-bindings");
+        }
+        ExprSyntax body = ParseExpression();
+        if (Current.Kind == TokenKind.Semicolon)
+        {
+            Advance();
+        }
+        if (Current.Kind != TokenKind.End)
+        {
+            throw Error(Current, "unexpected " + Describe(Current) + " after the end of the expression");
+        }
+        return new FormulaSyntax(bindings, body);
+    }
+
+    private ExprSyntax ParseExpression()
+    {
+        Enter();
+        ExprSyntax condition = ParseOr();
+        ExprSyntax result = condition;
+        if (Current.Kind == TokenKind.Question)
+        {
+            Advance();
+            ExprSyntax whenTrue = ParseExpression();
+            Expect(TokenKind.Colon, "':' of the conditional");
+            ExprSyntax whenFalse = ParseExpression();
+            result = Checked(new ConditionalSyntax(condition, whenTrue, whenFalse));
+        }
+        _depth--;
+        return result;
+    }
+
+    private ExprSyntax ParseOr() => ParseLeftAssociative(ParseAnd, TokenKind.OrOr);
+
+    private ExprSyntax ParseAnd() => ParseLeftAssociative(ParseComparison, TokenKind.AndAnd);
+
+    private ExprSyntax ParseComparison()
+    {
+        ExprSyntax left = ParseSum();
+        if (Current.Kind is TokenKind.Less or TokenKind.LessEqual or TokenKind.Greater or TokenKind.GreaterEqual or TokenKind.EqualEqual or TokenKind.NotEqual)
+        {
+            Token op = Advance();
+            ExprSyntax right = ParseSum();
+            left = Checked(new BinarySyntax(op.Kind, left, right, op.Start, op.Length));
+            if (Current.Kind is TokenKind.Less or TokenKind.LessEqual or TokenKind.Greater or TokenKind.GreaterEqual or TokenKind.EqualEqual or TokenKind.NotEqual)
+            {
+                throw Error(Current, "comparisons cannot be chained; combine them with '&&'");
+            }
+        }
+        return left;
+    }
+
+    private ExprSyntax ParseSum() => ParseLeftAssociative(ParseProduct, TokenKind.Plus, TokenKind.Minus);
+
+    private ExprSyntax ParseProduct() => ParseLeftAssociative(ParseUnary, TokenKind.Star, TokenKind.Slash);
+
+    private ExprSyntax ParseLeftAssociative(Func<ExprSyntax> operand, TokenKind first, TokenKind second = TokenKind.Invalid)
+    {
+        ExprSyntax left = operand();
+        while (Current.Kind == first || Current.Kind == second)
+        {
+            Token op = Advance();
+            ExprSyntax right = operand();
+            left = Checked(new BinarySyntax(op.Kind, left, right, op.Start, op.Length));
+        }
+        return left;
+    }
+
+    private ExprSyntax ParseUnary()
+    {
+        if (Current.Kind is TokenKind.Minus or TokenKind.Plus or TokenKind.Bang)
+        {
+            Enter();
+            Token op = Advance();
+            ExprSyntax operand = ParseUnary();
+            _depth--;
+            return Checked(new UnarySyntax(op.Kind, operand, op.Start, operand.End));
+        }
+        return ParsePower();
+    }
+
+    private ExprSyntax ParsePower()
+    {
+        ExprSyntax atom = ParseAtom();
+        if (Current.Kind == TokenKind.Caret)
+        {
+            Enter();
+            Token op = Advance();
+            ExprSyntax exponent = ParseUnary();
+            _depth--;
+            return Checked(new BinarySyntax(TokenKind.Caret, atom, exponent, op.Start, op.Length));
+        }
+        return atom;
+    }
+
+    private ExprSyntax ParseAtom()
+    {
+        Token token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                Advance();
+                double value = double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (double.IsInfinity(value) || double.IsNaN(value))
+                {
+                    throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.InvalidNumber.Id, token.Start, token.Length, token.Text));
+                }
+                return new NumberSyntax(value, token.Text, token.Start, token.End);
+            case TokenKind.Identifier:
+                Advance();
+                if (Current.Kind != TokenKind.OpenParen)
+                {
+                    return new NameSyntax(token.Text, token.Start, token.End);
+                }
+                Enter();
+                Advance();
+                var arguments = new List<ExprSyntax>();
+                if (Current.Kind != TokenKind.CloseParen)
+                {
+                    arguments.Add(ParseExpression());
+                    while (Current.Kind == TokenKind.Comma)
+                    {
+                        Advance();
+                        arguments.Add(ParseExpression());
+                    }
+                }
+                Token close = Expect(TokenKind.CloseParen, "')' to close the call of '" + token.Text + "'");
+                _depth--;
+                return Checked(new CallSyntax(token.Text, token.Start, arguments, token.Start, close.End));
+            case TokenKind.OpenParen:
+                Enter();
+                Advance();
+                ExprSyntax inner = ParseExpression();
+                Token closing = Expect(TokenKind.CloseParen, "')'");
+                _depth--;
+                return new ParenthesizedSyntax(inner, token.Start, closing.End);
+            default:
+                throw Error(token, "expected a number, a name or '(' but found " + Describe(token));
+        }
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind != kind)
+        {
+            throw Error(Current, "expected " + what + " but found " + Describe(Current));
+        }
+        return Advance();
+    }
+
+    private static T Checked<T>(T node) where T : ExprSyntax
+    {
+        if (node.Height > MaxDepth)
+        {
+            throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.FormulaTooDeep.Id, node.Start, node.Length, MaxDepth.ToString(CultureInfo.InvariantCulture)));
+        }
+        return node;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.FormulaTooDeep.Id, Current.Start, Current.Length, MaxDepth.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static string Describe(Token token) => token.Kind switch
+    {
+        TokenKind.Invalid => "the character '" + token.Text + "'",
+        TokenKind.Number or TokenKind.Identifier => "'" + token.Text + "'",
+        _ => Token.Describe(token.Kind),
+    };
+
+    private static ParseError Error(Token at, string message) =>
+        new(DiagnosticInfo.AtFormula(DiagnosticDescriptors.SyntaxError.Id, at.Start, at.Length, message));
+
+    private sealed class ParseError(DiagnosticInfo diagnostic) : Exception
+    {
+        public DiagnosticInfo Diagnostic { get; } = diagnostic;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Generator.Binding;
+
+namespace LossGen.Generator.Symbolic;
+
+/// <summary>A gradient output and the DAG node that computes it; <see cref="Node"/> is null where the derivative is structurally zero.</summary>
+internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node);
+
+/// <summary>
+/// The symbolic stage's result: the per-element loss and each requested derivative as nodes of one
+/// shared DAG, with the operation counts that bound expression swell.
+/// </summary>
+internal sealed class DerivedLoss
+{
+    private DerivedLoss(ExprGraph graph, int value, IReadOnlyList<GradientOutput> gradients, IReadOnlyDictionary<int, string> bindingNames)
+    {
+        Graph = graph;
+        Value = value;
+        Gradients = gradients;
+        BindingNames = bindingNames;
+        ValueOperations = graph.CountOperations(new[] { value });
+        TotalOperations = graph.CountOperations(Roots);
+    }
+
+    public ExprGraph Graph { get; }
+
+    public int Value { get; }
+
+    public IReadOnlyList<GradientOutput> Gradients { get; }
+
+    public IReadOnlyDictionary<int, string> BindingNames { get; }
+
+    /// <summary>Operations for the value alone.</summary>
+    public int ValueOperations { get; }
+
+    /// <summary>Operations for the value and every requested derivative together.</summary>
+    public int TotalOperations { get; }
+
+    /// <summary>The value and the non-zero derivatives.</summary>
+    public IEnumerable<int> Roots => new[] { Value }.Concat(Gradients.Where(g => g.Node is not null).Select(g => g.Node!.Value));
+
+    /// <summary>Differentiates <paramref name="formula"/> with respect to every input that <paramref name="signature"/> asks a gradient for, in one reverse sweep.</summary>
+    public static DerivedLoss Derive(BoundFormula formula, LossSignature signature)
+    {
+        ExprGraph g = formula.Graph;
+        var gradients = new List<GradientOutput>();
+        var requested = signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseGradient or ParameterRole.ScalarGradient).ToList();
+        Dictionary<int, int> adjoints = requested.Count > 0 ? Differentiator.Adjoints(g, formula.Root) : new Dictionary<int, int>();
+        foreach (BoundParameter output in requested)
+        {
+            BoundParameter input = signature.Parameters[output.Target];
+            int leaf = input.Role == ParameterRole.ElementwiseInput ? g.Input(input.Index) : g.Scalar(input.Index);
+            int? node = adjoints.TryGetValue(leaf, out int d) && !g.IsZero(d) ? d : null;
+            gradients.Add(new GradientOutput(output, input, node));
+        }
+        return new DerivedLoss(g, formula.Root, gradients, formula.BindingNames);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+
+namespace LossGen.Generator.Symbolic;
+
+/// <summary>
+/// Reverse-mode (adjoint) differentiation over the DAG. One backward sweep in decreasing id order
+/// (a reverse topological order) yields the derivative of <c>root</c> with respect to every node
+/// at once; the local derivative rules are built with the graph's smart constructors, so they share
+/// every sub-expression with the value and with each other, and a zero contribution is simply absent.
+/// The sweep is a loop, and the result is an ordinary node of the same graph: it can be
+/// differentiated again (second derivatives).
+/// </summary>
+internal static class Differentiator
+{
+    /// <summary>The adjoint of every node that <paramref name="root"/> depends on differentiably; absent means structurally zero.</summary>
+    public static Dictionary<int, int> Adjoints(ExprGraph g, int root)
+    {
+        var adjoints = new Dictionary<int, int> { [root] = g.Const(1) };
+        for (int id = root; id >= 0; id--)
+        {
+            if (!adjoints.TryGetValue(id, out int adjoint))
+            {
+                continue;
+            }
+            Node n = g[id];
+            switch (n.Op)
+            {
+                case Op.Neg:
+                    Accumulate(g, adjoints, n.A, g.Neg(adjoint));
+                    break;
+                case Op.Add:
+                    Accumulate(g, adjoints, n.A, adjoint);
+                    Accumulate(g, adjoints, n.B, adjoint);
+                    break;
+                case Op.Sub:
+                    Accumulate(g, adjoints, n.A, adjoint);
+                    Accumulate(g, adjoints, n.B, g.Neg(adjoint));
+                    break;
+                case Op.Mul:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, n.B));
+                    Accumulate(g, adjoints, n.B, g.Mul(adjoint, n.A));
+                    break;
+                case Op.Div:
+                {
+                    // d(a/b) = da/b - (a/b) db/b: share g/b between both.
+                    int shared = g.Div(adjoint, n.B);
+                    Accumulate(g, adjoints, n.A, shared);
+                    Accumulate(g, adjoints, n.B, g.Neg(g.Mul(shared, id)));
+                    break;
+                }
+                case Op.Exp:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, id));
+                    break;
+                case Op.Log:
+                    Accumulate(g, adjoints, n.A, g.Div(adjoint, n.A));
+                    break;
+                case Op.Log1p:
+                    Accumulate(g, adjoints, n.A, g.Div(adjoint, g.Add(g.Const(1), n.A)));
+                    break;
+                case Op.Sqrt:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Div(g.Const(0.5), id)));
+                    break;
+                case Op.Tanh:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Sub(g.Const(1), g.Mul(id, id))));
+                    break;
+                case Op.Abs:
+                    // |x|' = sign(x), which is 0 at x = 0 (PyTorch's convention).
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Sign(n.A)));
+                    break;
+                case Op.Sigmoid:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Mul(id, g.Sub(g.Const(1), id))));
+                    break;
+                case Op.Softplus:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Sigmoid(n.A)));
+                    break;
+                case Op.Min:
+                case Op.Max:
+                {
+                    // The winning argument takes the gradient; a tie splits it in halves.
+                    Op wins = n.Op == Op.Min ? Op.Less : Op.Greater;
+                    int half = g.Select(g.Compare(Op.Equal, n.A, n.B), g.Mul(adjoint, g.Const(0.5)), g.Const(0));
+                    Accumulate(g, adjoints, n.A, g.Select(g.Compare(wins, n.A, n.B), adjoint, half));
+                    Accumulate(g, adjoints, n.B, g.Select(g.Compare(wins, n.B, n.A), adjoint, half));
+                    break;
+                }
+                case Op.Pow:
+                {
+                    // d/da a^b = b a^(b-1); d/db a^b = a^b log(a), only where b varies.
+                    Accumulate(g, adjoints, n.A, g.Mul(g.Mul(adjoint, n.B), g.Pow(n.A, g.Sub(n.B, g.Const(1)))));
+                    if (!g.IsConst(n.B, out _))
+                    {
+                        Accumulate(g, adjoints, n.B, g.Mul(g.Mul(adjoint, id), g.Log(n.A)));
+                    }
+                    break;
+                }
+                case Op.Select:
+                    Accumulate(g, adjoints, n.B, g.Select(n.A, adjoint, g.Const(0)));
+                    Accumulate(g, adjoints, n.C, g.Select(n.A, g.Const(0), adjoint));
+                    break;
+                default:
+                    // Leaves, sign (derivative 0 everywhere) and truth values carry no adjoint further.
+                    break;
+            }
+        }
+        return adjoints;
+    }
+
+    /// <summary>The derivative of <paramref name="root"/> with respect to <paramref name="leaf"/>, or null when it is structurally zero.</summary>
+    public static int? Derivative(ExprGraph g, int root, int leaf) =>
+        Adjoints(g, root).TryGetValue(leaf, out int d) && !g.IsZero(d) ? d : null;
+
+    private static void Accumulate(ExprGraph g, Dictionary<int, int> adjoints, int target, int contribution)
+    {
+        if (g.IsZero(contribution) || g.IsTruthValued(target))
+        {
+            return;
+        }
+        adjoints[target] = adjoints.TryGetValue(target, out int existing) ? g.Add(existing, contribution) : contribution;
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LossGen.Numerics;
+
+/// <summary>
+/// Helpers called by LossGen-generated kernels: argument validation, masked tail loads and
+/// stores. Not meant to be called by hand; the API may change between minor versions.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KernelSupport
+{
+    /// <summary>Throws the <see cref="ArgumentException"/> for a span whose length differs from the reference span's.</summary>
+    /// <param name="paramName">The offending parameter.</param>
+    /// <param name="actual">Its length.</param>
+    /// <param name="referenceName">The parameter that fixes the length n.</param>
+    /// <param name="expected">n.</param>
+    [DoesNotReturn]
+    public static void ThrowLengthMismatch(string paramName, int actual, string referenceName, int expected) =>
+        throw new ArgumentException(
+            $"Span '{paramName}' has length {actual}, but '{referenceName}' has length {expected}; all spans of a loss must have the same length.",
+            paramName);
+
+    /// <summary>Loads <c>source[start..]</c> (fewer than <see cref="Vector{T}.Count"/> elements) into a vector, padding with zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> LoadTail<T>(ReadOnlySpan<T> source, int start)
+        where T : unmanaged
+    {
+        Span<T> buffer = stackalloc T[Vector<T>.Count];
+        buffer.Clear();
+        source.Slice(start).CopyTo(buffer);
+        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+    }
+
+    /// <summary>Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> into <c>destination[start..]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreTail<T>(Span<T> destination, int start, Vector<T> value)
+        where T : unmanaged
+    {
+        Span<T> buffer = stackalloc T[Vector<T>.Count];
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(buffer));
+        Span<T> target = destination.Slice(start);
+        buffer.Slice(0, target.Length).CopyTo(target);
+    }
+
+    /// <summary>A mask whose first <paramref name="count"/> lanes are all ones and the rest zero (T is float or double).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> TailMask<T>(int count)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.LessThan(Vector<int>.Indices, new Vector<int>(count)).As<int, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.LessThan(Vector<long>.Indices, new Vector<long>(count)).As<long, T>();
+        }
+        throw new NotSupportedException("LossGen kernels use float or double.");
+    }
+}
