@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace LossGen.Package.Tests;
+
+/// <summary>
+/// The packed LossGen package, consumed as a user would: a fresh console project in a temporary
+/// folder that references only the package (from a local folder feed, with an empty package cache),
+/// declares losses, builds, runs and prints values that the test checks against closed forms.
+/// </summary>
+public sealed class ConsumerTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("lossgen-consumer-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public void PackedPackageWorksInAFreshConsoleProject()
+    {
+        string feed = Path.Combine(_work, "feed");
+        string project = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(project);
+
+        (int packExit, string packOutput) = ProcessRunner.Run("dotnet",
+            $"pack \"{Path.Combine(RepoPaths.Root, "src", "LossGen", "LossGen.csproj")}\" -c {RepoPaths.Configuration} --no-build -o \"{feed}\"",
+            RepoPaths.Root);
+        Assert.True(packExit == 0, "dotnet pack failed:\n" + packOutput);
+
+        string package = Assert.Single(Directory.GetFiles(feed, "LossGen.*.nupkg"));
+        using (ZipArchive zip = ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/LossGen.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/LossGen.Generator.dll", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("LossGen.Generator.dll", StringComparison.Ordinal));
+        }
+        string version = Path.GetFileNameWithoutExtension(package).Substring("LossGen.".Length);
+
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="LossGen" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System;
+            using System.Globalization;
+            using LossGen;
+
+            float[] p = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+            float[] y = new float[p.Length];
+            float[] dp = new float[p.Length];
+            float mse = Losses.Mse(p, y, dp);
+            double[] x = { 0.0, 0.5, 1.0 };
+            double[] t = { 1.0, 2.0, 3.0 };
+            double sse = Losses.Line(x, t, 2.0, 1.0, out double da, out double db);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mse={mse:R} dp10={dp[10]:R} sse={sse:R} da={da:R} db={db:R}"));
+
+            static partial class Losses
+            {
+                [Loss("(p - y)^2")]
+                public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp);
+
+                [Loss("(a * x + b - y)^2", Reduction = Reduction.Sum)]
+                public static partial double Line(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, double b, out double da, out double db);
+            }
+            """);
+
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
+        (int buildExit, string buildOutput) = ProcessRunner.Run("dotnet", "build -c Release", project, environment);
+        Assert.True(buildExit == 0, "consumer build failed:\n" + buildOutput);
+        string generated = Path.Combine(project, "obj");
+        (int runExit, string runOutput) = ProcessRunner.Run("dotnet", "run -c Release --no-build", project, environment);
+        Assert.True(runExit == 0, "consumer run failed:\n" + runOutput);
+
+        var values = runOutput.Trim().Split(' ').Select(part => part.Split('=')).ToDictionary(kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture));
+        // Closed forms: mean of k^2 for k = 1..11 is 46; d/dp_i = 2 p_i / n.
+        Assert.Equal(46.0, values["mse"], 4);
+        Assert.Equal(2.0 * 11 / 11, values["dp10"], 6);
+        // Line with a = 2, b = 1: residuals r = 2x + 1 - y = (0, 0, 0) → sse = 0, gradients 0.
+        Assert.Equal(0.0, values["sse"], 12);
+        Assert.Equal(0.0, values["da"], 12);
+        Assert.Equal(0.0, values["db"], 12);
+    }
+}
