@@ -58,11 +58,11 @@ internal static class LossCompiler
         {
             return null;
         }
-        ReportUnusedInputs(bound, signature, diagnostics);
         if (diagnostics.Any(d => d.IsError))
         {
             return null;
         }
+        ReportUnusedInputs(bound, signature, diagnostics);
         DerivedLoss derived;
         try
         {

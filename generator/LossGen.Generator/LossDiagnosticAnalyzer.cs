@@ -34,20 +34,21 @@ public sealed class LossDiagnosticAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, attributeType), SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, attributeType), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null)
+        var methodSyntax = (MethodDeclarationSyntax)context.Node;
+        if (methodSyntax.AttributeLists.Count == 0 || context.SemanticModel.GetDeclaredSymbol(methodSyntax, context.CancellationToken) is not IMethodSymbol method)
         {
-            return; // the implementation part (ours); the definition part is analyzed instead
+            return;
         }
-        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-        if (attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attributeSyntax
-            || attributeSyntax.Parent?.Parent is not MethodDeclarationSyntax methodSyntax)
+        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)
+            && a.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).Parent?.Parent == methodSyntax);
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attributeSyntax)
         {
             return;
         }

@@ -203,7 +203,8 @@ internal sealed class FormulaBinder
                     TokenKind.Minus => _graph.Sub(left, right),
                     TokenKind.Star => _graph.Mul(left, right),
                     TokenKind.Slash => _graph.Div(left, right),
-                    _ => _graph.Pow(left, right),
+                    TokenKind.Caret => _graph.Pow(left, right),
+                    _ => throw new InvalidOperationException("Unknown operator " + binary.Operator),
                 };
                 return (node, Kind.Number);
             }

@@ -114,7 +114,8 @@ internal static class SourceEmitter
                 w.Line(line);
             }
         }
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LossGen\", \"" + Version + "\")]");
+        // No [GeneratedCode] here: attributes of partial parts merge, and it would mark the user's own
+        // method as generated code (hiding it from analyzers, LossGen's included). The kernel class carries it.
         string parameters = string.Join(", ", d.Parameters.Select(p =>
             (p.ModifiersText.Length > 0 ? p.ModifiersText + " " : "") + p.TypeDisplay + " " + Naming.Identifier(p.Name)));
         w.Line(d.MethodModifiers + " " + d.ReturnTypeDisplay + " " + Naming.Identifier(d.MethodName) + d.TypeParameters + "(" + parameters + ")"

@@ -35,8 +35,8 @@ internal sealed class Parser
     {
         if (text.Length > MaxLength)
         {
-            return new ParseResult(null, DiagnosticInfo.AtFormula(
-                DiagnosticDescriptors.FormulaTooLarge.Id, 0, 0,
+            return new ParseResult(null, DiagnosticInfo.At(
+                DiagnosticTargetKind.Formula, DiagnosticDescriptors.FormulaTooLarge.Id, -1,
                 text.Length.ToString(CultureInfo.InvariantCulture) + " characters",
                 MaxLength.ToString(CultureInfo.InvariantCulture) + " characters"));
         }
@@ -125,7 +125,7 @@ internal sealed class Parser
 
     private ExprSyntax ParseProduct() => ParseLeftAssociative(ParseUnary, TokenKind.Star, TokenKind.Slash);
 
-    private ExprSyntax ParseLeftAssociative(Func<ExprSyntax> operand, TokenKind first, TokenKind second = TokenKind.Invalid)
+    private ExprSyntax ParseLeftAssociative(Func<ExprSyntax> operand, TokenKind first, TokenKind? second = null)
     {
         ExprSyntax left = operand();
         while (Current.Kind == first || Current.Kind == second)

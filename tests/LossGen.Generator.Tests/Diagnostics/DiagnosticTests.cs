@@ -1,0 +1,228 @@
+using LossGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace LossGen.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// One test per diagnostic: its id, severity and message, and the exact span it points at. Each
+/// case marks the expected span in the declaration with <c>[| |]</c>; a failure prints what the
+/// user would see (the source line with carets under the reported span).
+/// </summary>
+public class DiagnosticTests
+{
+    private const string FloatPY = "ReadOnlySpan<float> p, ReadOnlySpan<float> y";
+
+    private static string Wrap(string members) => $$"""
+        using System;
+        using LossGen;
+
+        namespace Tests;
+
+        public static partial class L
+        {
+        {{members}}
+        }
+        """;
+
+    internal static List<Diagnostic> LossGenDiagnostics(string source) =>
+        GeneratorHarness.Run(source).AnalyzerDiagnostics.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+
+    /// <summary>Asserts exactly one LG diagnostic with <paramref name="expected"/> as "ID Severity: message", at the marked span.</summary>
+    private static void AssertSingle(string markedSource, string expected)
+    {
+        (string source, int start, int length) = SpanMarkup.Parse(markedSource);
+        var diagnostics = LossGenDiagnostics(source);
+        string seen = string.Join("\n", diagnostics.Select(CaretRenderer.Render));
+        Assert.True(diagnostics.Count == 1, "expected one LG diagnostic, got:\n" + seen);
+        Diagnostic d = diagnostics[0];
+        Assert.Equal(expected, $"{d.Id} {d.Severity}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.True(d.Location.SourceSpan.Start == start && d.Location.SourceSpan.Length == length,
+            $"expected the span [{start}, {start + length}) '{source.Substring(start, length)}', got:\n{seen}");
+        Assert.True(d.Location.IsInSource);
+    }
+
+    private static string Method(string formula, string parameters = FloatPY, string returns = "float", string extra = "") =>
+        Wrap($"    [Loss({formula}{extra})]\n    public static partial {returns} M({parameters});");
+
+    [Fact]
+    public void LG0001_SyntaxError_PointsAtTheOffendingCharacter() =>
+        AssertSingle(Method("\"(p - y)^[|^|]2\""), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
+
+    [Fact]
+    public void LG0001_UnexpectedEnd_PointsAtTheEndOfTheFormula() =>
+        AssertSingle(Method("\"(p - y[||]\""), "LG0001 Error: Syntax error in loss formula: expected ')' but found the end of the formula");
+
+    [Fact]
+    public void LG0001_InvalidCharacter() =>
+        AssertSingle(Method("\"p [|#|] y\""), "LG0001 Error: Syntax error in loss formula: unexpected the character '#' after the end of the expression");
+
+    [Fact]
+    public void LG0001_VerbatimLiteralMapsExactly() =>
+        AssertSingle(Method("@\"(p - y)^[|^|]2\""), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
+
+    [Fact]
+    public void LG0001_RawLiteralMapsExactly() =>
+        AssertSingle(Method("\"\"\"(p - y)^[|^|]2\"\"\""), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
+
+    [Fact]
+    public void LG0001_EscapedLiteralFallsBackToTheWholeLiteral() =>
+        AssertSingle(Method("[|\"(p - y)\\t^^2\"|]"), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
+
+    [Fact]
+    public void LG0002_UnknownName() =>
+        AssertSingle(Method("\"(p - [|q|])^2\""), "LG0002 Error: The name 'q' is not a let-binding, a parameter of the method, or 'pi'");
+
+    [Fact]
+    public void LG0003_UnknownFunction() =>
+        AssertSingle(Method("\"[|expp|](p - y)\""), "LG0003 Error: 'expp' is not a LossGen function; the functions are exp, log, log1p, sqrt, tanh, abs, sign, sigmoid, softplus, min, max, pow, xlogy, clamp");
+
+    [Fact]
+    public void LG0004_WrongArgumentCount() =>
+        AssertSingle(Method("\"[|max(p)|] - y\""), "LG0004 Error: 'max' takes 2 argument(s), but 1 were given");
+
+    [Fact]
+    public void LG0005_LetBindingReusesAParameterName() =>
+        AssertSingle(Method("\"[|p|] = 2; p * y\""), "LG0005 Error: The let-binding 'p' reuses the name of the parameter 'p'");
+
+    [Fact]
+    public void LG0005_LetBindingReusesABindingName() =>
+        AssertSingle(Method("\"d = p; [|d|] = y; d\""), "LG0005 Error: The let-binding 'd' reuses the name of an earlier let-binding");
+
+    [Fact]
+    public void LG0006_TruthValueUsedAsNumber() =>
+        AssertSingle(Method("\"[|(p > y)|] * 2\""), "LG0006 Error: A truth value (comparison, &&, ||, !) is used as a number; it may only be the condition of '?:'");
+
+    [Fact]
+    public void LG0007_NumberUsedAsTruthValue() =>
+        AssertSingle(Method("\"[|p|] ? y : 0\""), "LG0007 Error: A number is used where a truth value is needed; write a comparison such as 'x > 0'");
+
+    [Fact]
+    public void LG0008_FormulaTooDeep_PointsWhereTheLimitIsCrossed() =>
+        // The expression is level 1, so the 256th '-' (offset 255) is level 257.
+        AssertSingle(Method("\"" + new string('-', 255) + "[|-|]" + new string('-', 44) + "p + y\""), "LG0008 Error: The formula is nested more than 256 levels deep");
+
+    [Fact]
+    public void LG0008_LongOperatorChainCountsAsDepth()
+    {
+        // p + p + ... is a left-deep tree: its height passes 256 at the 256th '+'.
+        string formula = "p" + string.Concat(Enumerable.Repeat(" + p", 300));
+        int end = "p".Length + 256 * " + p".Length;
+        AssertSingle(Method("\"[|" + formula.Substring(0, end) + "|]" + formula.Substring(end) + "\""), "LG0008 Error: The formula is nested more than 256 levels deep");
+    }
+
+    [Fact]
+    public void LG0009_FormulaTooLarge_CoversTheLiteral() =>
+        AssertSingle(Method("[|\"" + string.Join(" + ", Enumerable.Repeat("p", 10_001)) + "\"|]"), "LG0009 Error: The formula is too large: 40001 characters (the limit is 20000 characters)");
+
+    [Fact]
+    public void LG0010_NullFormula() =>
+        AssertSingle(Method("[|null!|]"), "LG0010 Error: The [Loss] attribute needs a non-null constant formula string");
+
+    [Fact]
+    public void LG0011_NumberOutOfRange() =>
+        AssertSingle(Method("\"[|1e999|] * (p - y)\""), "LG0011 Error: The number '1e999' is not finite in double precision");
+
+    [Fact]
+    public void LG0020_UnsupportedParameterType() =>
+        AssertSingle(Method("\"p\"", "ReadOnlySpan<float> p, ReadOnlySpan<int> [|k|]"), "LG0020 Error: Parameter 'k' has no LossGen role: its type System.ReadOnlySpan<int> is not ReadOnlySpan<T>, Span<T> or T for T = float or double");
+
+    [Fact]
+    public void LG0020_RefScalar() =>
+        AssertSingle(Method("\"p * a\"", "ReadOnlySpan<float> p, ref float [|a|]"), "LG0020 Error: Parameter 'a' has no LossGen role: a scalar is passed by value (an input) or as 'out' (a gradient)");
+
+    [Fact]
+    public void LG0021_MixedElementTypes() =>
+        AssertSingle(Method("\"p - y\"", "ReadOnlySpan<float> p, ReadOnlySpan<double> [|y|]"), "LG0021 Error: Parameter 'y' uses double, but the loss's element type is float; every span, scalar and the return type must use one of float or double");
+
+    [Fact]
+    public void LG0022_GradientWithoutInput() =>
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|dq|]"), "LG0022 Error: Gradient output 'dq' has no matching input 'q'");
+
+    [Fact]
+    public void LG0023_NoneWithoutLossSpan() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\", Reduction = Reduction.None)]\n    public static partial void [|M|](" + FloatPY + ");"), "LG0023 Error: With Reduction.None the method must declare 'Span<float> loss' to receive the per-element losses");
+
+    [Fact]
+    public void LG0024_WrongReturnType() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\", Reduction = Reduction.Sum)]\n    public static partial void [|M|](" + FloatPY + ");"), "LG0024 Error: With Reduction.Sum the method must return float");
+
+    [Fact]
+    public void LG0025_ScalarGradientWithNone() =>
+        AssertSingle(Method("\"a * p\"", "ReadOnlySpan<float> p, float a, Span<float> loss, out float [|da|]", "void", ", Reduction = Reduction.None"), "LG0025 Error: Scalar gradient 'da' needs Reduction.Mean or Reduction.Sum; with Reduction.None there is no single value to differentiate");
+
+    [Fact]
+    public void LG0026_NoElementwiseInput() =>
+        AssertSingle(Wrap("    [Loss(\"a * a\")]\n    public static partial float [|M|](float a, out float da);"), "LG0026 Error: A loss needs at least one element-wise input 'ReadOnlySpan<float>' or 'ReadOnlySpan<double>'");
+
+    [Fact]
+    public void LG0027_MethodNotPartial() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static float [|M|](" + FloatPY + ");"), "LG0027 Error: Method 'M' must be declared 'partial' without a body; LossGen writes the body");
+
+    [Fact]
+    public void LG0028_ContainingTypeNotPartial() => AssertSingle("""
+        using System;
+        using LossGen;
+
+        public static partial class Outer
+        {
+            public static class [|Inner|]
+            {
+                [Loss("p - y")]
+                public static partial float M(ReadOnlySpan<float> p, ReadOnlySpan<float> y);
+            }
+        }
+        """, "LG0028 Error: Type 'Inner', which contains a [Loss] method, must be declared 'partial'");
+
+    [Fact]
+    public void LG0029_GenericMethod() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static partial float [|M|]<T>(" + FloatPY + ");"), "LG0029 Error: Method 'M' must not be generic; choose float or double");
+
+    [Fact]
+    public void LG0030_UnusedInput_IsAWarning() =>
+        AssertSingle(Method("\"(p - 1)^2\"", "ReadOnlySpan<float> p, ReadOnlySpan<float> [|y|], Span<float> dy"), "LG0030 Warning: The formula never uses input 'y'; its gradient 'dy' is filled with zeros");
+
+    [Fact]
+    public void LG0031_LossSpanWithoutNone() =>
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|loss|]"), "LG0031 Error: 'Span<float> loss' receives per-element losses and is only allowed with Reduction.None");
+
+    [Fact]
+    public void LG0032_DuplicateGradient() =>
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> dp, Span<float> [|dP|]"), "LG0032 Error: Input 'p' already has the gradient output 'dp'");
+
+    [Fact]
+    public void LG0033_InvalidReduction() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\", [|Reduction = (Reduction)7|])]\n    public static partial float M(" + FloatPY + ");"), "LG0033 Error: Reduction value 7 is not Mean, Sum or None");
+
+    [Fact]
+    public void LG0034_GradientOfTheWrongKind() =>
+        AssertSingle(Method("\"a * p\"", "ReadOnlySpan<float> p, float a, Span<float> [|da|]"), "LG0034 Error: Gradient output 'da' for scalar input 'a' must be declared as 'out float da'");
+
+    [Fact]
+    public void LG0035_MethodAlreadyImplemented() =>
+        AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static float [|M|](" + FloatPY + ") => 0;"), "LG0035 Error: Method 'M' already has a body; a [Loss] method is a partial declaration whose body LossGen writes");
+
+    [Fact]
+    public void Warnings_CanBeSuppressedWithPragma()
+    {
+        string source = Wrap("#pragma warning disable LG0030\n    [Loss(\"(p - 1)^2\")]\n    public static partial float M(" + FloatPY + ");\n#pragma warning restore LG0030");
+        var result = GeneratorHarness.Run(source);
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "LG0030" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void ErrorsStillGetABody_SoTheUserNeverSeesCS8795()
+    {
+        var result = GeneratorHarness.Run(Method("\"(p - y)^^2\""));
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Id is "CS8795" or "CS8785");
+        Assert.Contains("throw new global::System.InvalidOperationException(\"LG0001: Syntax error", result.GeneratedText("M"));
+    }
+
+    [Fact]
+    public void EveryDescriptorHasAHelpLinkIntoTheDocs()
+    {
+        foreach (var descriptor in new LossDiagnosticAnalyzer().SupportedDiagnostics)
+        {
+            Assert.EndsWith("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+        }
+    }
+}
