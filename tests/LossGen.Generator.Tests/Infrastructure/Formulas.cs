@@ -1,0 +1,71 @@
+using LossGen.Generator.Binding;
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Diagnostics;
+using LossGen.Generator.Helpers;
+using LossGen.Generator.Parsing;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Tests.Infrastructure;
+
+/// <summary>Builds declarations and derived losses straight from formula text, without Roslyn.</summary>
+internal static class Formulas
+{
+    /// <summary>The standard losses of the catalogue, as formulas over p (prediction), y (target) and scalars.</summary>
+    public static readonly string[] Standard =
+    {
+        "(p - y)^2",
+        "abs(p - y)",
+        "d = abs(p - y); d < beta ? 0.5 * d^2 / beta : d - 0.5 * beta",
+        "d = abs(p - y); d <= delta ? 0.5 * d^2 : delta * (d - 0.5 * delta)",
+        "d = p - y; d + softplus(-2 * d) - log(2)",
+        "d = y - p; max(tau * d, (tau - 1) * d)",
+        "-(xlogy(y, p) + xlogy(1 - y, 1 - p))",
+        "w = 1 + (posWeight - 1) * y; (1 - y) * p + w * softplus(-p)",
+        "max(0, 1 - y * p)",
+        "max(0, 1 - y * p)^2",
+        "exp(p) - y * p",
+        "v = max(s2, eps); 0.5 * (log(v) + (p - y)^2 / v)",
+        "xlogy(y, y) - y * p",
+        "max(p, 0) - p * y + softplus(-abs(p))",
+    };
+
+    /// <summary>A declaration M(ReadOnlySpan p, ReadOnlySpan y, scalars..., Span dp, Span dy, out d-scalars...).</summary>
+    public static LossDeclaration Declaration(string formula, ElementType element = ElementType.Float, int reduction = 0, params string[] scalars)
+    {
+        string t = element == ElementType.Double ? "double" : "float";
+        var parameters = new List<ParameterModel>
+        {
+            new("p", ParameterShape.ReadOnlySpan, element, ParameterPassing.Value, $"global::System.ReadOnlySpan<{t}>", ""),
+            new("y", ParameterShape.ReadOnlySpan, element, ParameterPassing.Value, $"global::System.ReadOnlySpan<{t}>", ""),
+        };
+        parameters.AddRange(scalars.Select(s => new ParameterModel(s, ParameterShape.Scalar, element, ParameterPassing.Value, t, "")));
+        parameters.Add(new("dp", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        parameters.Add(new("dy", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        parameters.AddRange(scalars.Select(s => new ParameterModel("d" + s, ParameterShape.Scalar, element, ParameterPassing.Out, t, "out")));
+        return new LossDeclaration("Tests", new[] { new ContainingTypeModel("class", "L", "static", true) }.ToEquatableArray(), "M",
+            "public static partial", true, false, "", "", t, ParameterShape.Scalar, element, false, parameters.ToEquatableArray(), formula, reduction, "Tests.L", false);
+    }
+
+    /// <summary>Parses, binds and differentiates; throws with the diagnostics if the formula has errors.</summary>
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, params string[] scalars)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, scalars);
+        LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
+        ParseResult parsed = Parser.Parse(formula);
+        if (parsed.Error is not null)
+        {
+            throw new InvalidOperationException(formula + ": " + parsed.Error.FormatMessage());
+        }
+        BoundFormula? bound = FormulaBinder.Bind(parsed.Formula!, signature, formula.Length, diagnostics);
+        if (bound is null || diagnostics.Any(d => d.IsError))
+        {
+            throw new InvalidOperationException(formula + ": " + string.Join("; ", diagnostics.Select(d => d.FormatMessage())));
+        }
+        return (DerivedLoss.Derive(bound, signature), signature);
+    }
+
+    /// <summary>All scalar names that a formula from <see cref="Standard"/> uses.</summary>
+    public static string[] ScalarsOf(string formula) =>
+        new[] { "beta", "delta", "tau", "posWeight", "s2", "eps", "a", "b" }.Where(s => System.Text.RegularExpressions.Regex.IsMatch(formula, @"\b" + s + @"\b")).ToArray();
+}
