@@ -29,7 +29,7 @@ internal static class Formulas
         "max(p, 0) - p * y + softplus(-abs(p))",
     };
 
-    /// <summary>A declaration M(ReadOnlySpan p, ReadOnlySpan y, scalars..., Span dp, Span dy, out d-scalars...).</summary>
+    /// <summary>A declaration M(ReadOnlySpan p, ReadOnlySpan y, scalars..., [Span loss,] Span dp, Span dy, out d-scalars...); reduction 2 (None) returns void and has no scalar gradients.</summary>
     public static LossDeclaration Declaration(string formula, ElementType element = ElementType.Float, int reduction = 0, params string[] scalars)
     {
         string t = element == ElementType.Double ? "double" : "float";
@@ -39,11 +39,20 @@ internal static class Formulas
             new("y", ParameterShape.ReadOnlySpan, element, ParameterPassing.Value, $"global::System.ReadOnlySpan<{t}>", ""),
         };
         parameters.AddRange(scalars.Select(s => new ParameterModel(s, ParameterShape.Scalar, element, ParameterPassing.Value, t, "")));
+        bool none = reduction == 2;
+        if (none)
+        {
+            parameters.Add(new("loss", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        }
         parameters.Add(new("dp", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
         parameters.Add(new("dy", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
-        parameters.AddRange(scalars.Select(s => new ParameterModel("d" + s, ParameterShape.Scalar, element, ParameterPassing.Out, t, "out")));
+        if (!none)
+        {
+            parameters.AddRange(scalars.Select(s => new ParameterModel("d" + s, ParameterShape.Scalar, element, ParameterPassing.Out, t, "out")));
+        }
         return new LossDeclaration("Tests", new[] { new ContainingTypeModel("class", "L", "static", true) }.ToEquatableArray(), "M",
-            "public static partial", true, false, "", "", t, ParameterShape.Scalar, element, false, parameters.ToEquatableArray(), formula, reduction, "Tests.L", false);
+            "public static partial", true, false, "", "", none ? "void" : t, none ? ParameterShape.Other : ParameterShape.Scalar, none ? ElementType.None : element, none,
+            parameters.ToEquatableArray(), formula, reduction, "Tests.L", false);
     }
 
     /// <summary>Parses, binds and differentiates; throws with the diagnostics if the formula has errors.</summary>

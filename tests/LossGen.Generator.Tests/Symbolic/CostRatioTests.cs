@@ -40,7 +40,7 @@ public class CostRatioTests(ITestOutputHelper output)
         for (int seed = 1; count > 0; seed++)
         {
             string formula = new RandomFormulas(seed).Any(300);
-            if (Parsing.Parser.Parse(formula).Error is null)
+            if (LossGen.Generator.Parsing.Parser.Parse(formula).Error is null)
             {
                 count--;
                 yield return (seed, formula);
@@ -78,7 +78,7 @@ public class CostRatioTests(ITestOutputHelper output)
         for (int i = 0; i < 300; i++)
         {
             string formula = random.Any(10 + i % 50);
-            if (Parsing.Parser.Parse(formula).Error is not null)
+            if (LossGen.Generator.Parsing.Parser.Parse(formula).Error is not null)
             {
                 continue;
             }

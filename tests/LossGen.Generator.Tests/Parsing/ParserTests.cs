@@ -1,0 +1,113 @@
+using System.Globalization;
+using LossGen.Generator.Parsing;
+
+namespace LossGen.Generator.Tests.Parsing;
+
+/// <summary>The grammar of docs/dsl.md: precedence, associativity, numbers, let-bindings, spans and errors.</summary>
+public class ParserTests
+{
+    /// <summary>The tree as an S-expression, for compact assertions.</summary>
+    private static string S(ExprSyntax e) => e switch
+    {
+        NumberSyntax n => n.Value.ToString("R", CultureInfo.InvariantCulture),
+        NameSyntax n => n.Name,
+        ParenthesizedSyntax p => S(p.Inner),
+        UnarySyntax u => "(" + Token.Spell(u.Operator) + " " + S(u.Operand) + ")",
+        BinarySyntax b => "(" + Token.Spell(b.Operator) + " " + S(b.Left) + " " + S(b.Right) + ")",
+        ConditionalSyntax c => "(? " + S(c.Condition) + " " + S(c.WhenTrue) + " " + S(c.WhenFalse) + ")",
+        CallSyntax c => "(" + c.Name + (c.Arguments.Count > 0 ? " " : "") + string.Join(" ", c.Arguments.Select(S)) + ")",
+        _ => "?",
+    };
+
+    private static FormulaSyntax Parse(string text)
+    {
+        ParseResult result = Parser.Parse(text);
+        Assert.True(result.Error is null, result.Error?.FormatMessage());
+        return result.Formula!;
+    }
+
+    [Theory]
+    [InlineData("-x^2", "(- (^ x 2))")]
+    [InlineData("2^-1", "(^ 2 (- 1))")]
+    [InlineData("a^b^c", "(^ a (^ b c))")]
+    [InlineData("a - b - c", "(- (- a b) c)")]
+    [InlineData("a / b * c", "(* (/ a b) c)")]
+    [InlineData("a + b * c", "(+ a (* b c))")]
+    [InlineData("(a + b) * c", "(* (+ a b) c)")]
+    [InlineData("a < b ? c : d ? e : f", "(? (< a b) c (? d e f))")]
+    [InlineData("a && b || c && d", "(|| (&& a b) (&& c d))")]
+    [InlineData("!a && b", "(&& (! a) b)")]
+    [InlineData("a + b < c * d", "(< (+ a b) (* c d))")]
+    [InlineData("a == b", "(== a b)")]
+    [InlineData("a != b", "(!= a b)")]
+    [InlineData("a >= b", "(>= a b)")]
+    [InlineData("a <= b", "(<= a b)")]
+    [InlineData("+a", "(+ a)")]
+    [InlineData("--a", "(- (- a))")]
+    [InlineData("-a * b", "(* (- a) b)")]
+    [InlineData("max(a, b)", "(max a b)")]
+    [InlineData("clamp(x, -1, 1)", "(clamp x (- 1) 1)")]
+    [InlineData("f()", "(f)")]
+    [InlineData(".5", "0.5")]
+    [InlineData("1e-3", "0.001")]
+    [InlineData("2.5E+2", "250")]
+    [InlineData("12", "12")]
+    [InlineData("x;", "x")]
+    [InlineData(" \t\n x \n", "x")]
+    [InlineData("_a1", "_a1")]
+    public void ParsesExpressions(string text, string expected) => Assert.Equal(expected, S(Parse(text).Body));
+
+    [Fact]
+    public void ParsesLetBindingsInOrder()
+    {
+        FormulaSyntax formula = Parse("d = p - y; e = d * d; e / 2");
+        Assert.Equal(new[] { "d", "e" }, formula.Bindings.Select(b => b.Name));
+        Assert.Equal("(- p y)", S(formula.Bindings[0].Value));
+        Assert.Equal("(/ e 2)", S(formula.Body));
+        Assert.Equal(0, formula.Bindings[0].NameStart);
+        Assert.Equal(11, formula.Bindings[1].NameStart);
+    }
+
+    [Fact]
+    public void NodesCarryTheirSpans()
+    {
+        const string text = "max(p, 0) - p * y";
+        var body = (BinarySyntax)Parse(text).Body;
+        Assert.Equal((0, text.Length), (body.Start, body.End));
+        Assert.Equal(10, body.OperatorStart);
+        var call = (CallSyntax)body.Left;
+        Assert.Equal("max(p, 0)", text.Substring(call.Start, call.Length));
+        var product = (BinarySyntax)body.Right;
+        Assert.Equal("p * y", text.Substring(product.Start, product.Length));
+    }
+
+    [Theory]
+    [InlineData("", 0, "the formula is empty")]
+    [InlineData("   ", 3, "the formula is empty")]
+    [InlineData("a < b < c", 6, "comparisons cannot be chained")]
+    [InlineData("(a + b", 6, "expected ')'")]
+    [InlineData("max(a, b", 8, "expected ')' to close the call of 'max'")]
+    [InlineData("a ? b", 5, "expected ':' of the conditional")]
+    [InlineData("d = a", 5, "expected ';' after the let-binding 'd'")]
+    [InlineData("d = a;", 6, "the loss expression is missing")]
+    [InlineData("a b", 2, "unexpected 'b'")]
+    [InlineData("a = = b", 4, "expected a number")]
+    [InlineData("1.", 1, "unexpected")]
+    [InlineData("a & b", 2, "the character '&'")]
+    [InlineData("a | b", 2, "the character '|'")]
+    [InlineData("é", 0, "the character 'é'")]
+    public void ReportsTheFirstErrorWhereItIs(string text, int position, string messagePart)
+    {
+        ParseResult result = Parser.Parse(text);
+        Assert.NotNull(result.Error);
+        Assert.Equal(position, result.Error!.Start);
+        Assert.Contains(messagePart, result.Error.FormatMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASurrogatePairIsOneInvalidToken()
+    {
+        ParseResult result = Parser.Parse("p + \U0001F600");
+        Assert.Equal((4, 2), (result.Error!.Start, result.Error.Length));
+    }
+}
