@@ -32,6 +32,10 @@ internal sealed partial class ExprGraph
         {
             return n.A;
         }
+        if (n.Op == Op.Sub)
+        {
+            return Sub(n.B, n.A); // -(a - b) = b - a exactly
+        }
         if (n.Op == Op.Select && (IsZero(n.B) || IsZero(n.C)))
         {
             return Select(n.A, Neg(n.B), Neg(n.C));
@@ -56,6 +60,10 @@ internal sealed partial class ExprGraph
         if (a == b)
         {
             return Mul(Const(2), a);
+        }
+        if (_nodes[a].Op == Op.Neg && _nodes[b].Op == Op.Neg)
+        {
+            return Neg(Add(_nodes[a].A, _nodes[b].A)); // (-x) + (-y) = -(x + y) exactly
         }
         if (_nodes[b].Op == Op.Neg)
         {
@@ -127,6 +135,11 @@ internal sealed partial class ExprGraph
         {
             return Mul(_nodes[a].A, _nodes[b].A);
         }
+        if (_nodes[a].Op == Op.Neg || _nodes[b].Op == Op.Neg)
+        {
+            // x * (-y) = -(x * y) exactly; keeping negations outermost lets sums cancel them.
+            return _nodes[a].Op == Op.Neg ? Neg(Mul(_nodes[a].A, b)) : Neg(Mul(a, _nodes[b].A));
+        }
         if (TryPushIntoGuarded(Op.Mul, a, b, 0, out int pushed) || TryPushIntoGuarded(Op.Mul, b, a, 0, out pushed))
         {
             return pushed;
@@ -180,7 +193,7 @@ internal sealed partial class ExprGraph
         Node n = _nodes[a];
         if (n.Op == Op.Sigmoid)
         {
-            return Note(Neg(Softplus(Neg(n.A))), "log(sigmoid(x)) computed as -softplus(-x): finite for large |x|");
+            return Neg(Note(Softplus(Neg(n.A)), "log(sigmoid(x)) computed as -softplus(-x): finite for large |x|"));
         }
         if (n.Op == Op.Exp)
         {
@@ -188,7 +201,7 @@ internal sealed partial class ExprGraph
         }
         if (n.Op == Op.Sub && IsConst(n.A, 1) && _nodes[n.B].Op == Op.Sigmoid)
         {
-            return Note(Neg(Softplus(_nodes[n.B].A)), "log(1 - sigmoid(x)) computed as -softplus(x): finite for large |x|");
+            return Neg(Note(Softplus(_nodes[n.B].A), "log(1 - sigmoid(x)) computed as -softplus(x): finite for large |x|"));
         }
         if (n.Op == Op.Add && (IsConst(n.A, 1) || IsConst(n.B, 1)))
         {
