@@ -99,9 +99,10 @@ internal sealed class ElementKernelEmitter
         w.Close();
     }
 
+    /// <summary>The sub-expression a statement computes: in full when short, else in terms of the locals it reads.</summary>
     private string Comment(int id)
     {
-        string? full = _printer.TryPrint(id, 100);
+        string? full = _printer.TryPrint(id, 60);
         return full ?? _printer.Describe(id, 100);
     }
 

@@ -40,6 +40,10 @@ internal sealed class DerivedLoss
     /// <summary>The value and the non-zero derivatives.</summary>
     public IEnumerable<int> Roots => new[] { Value }.Concat(Gradients.Where(g => g.Node is not null).Select(g => g.Node!.Value));
 
+    /// <summary>A derived loss over an existing graph (used by passes that rebuild the graph).</summary>
+    public static DerivedLoss Create(ExprGraph graph, int value, IReadOnlyList<GradientOutput> gradients, IReadOnlyDictionary<int, string> bindingNames) =>
+        new(graph, value, gradients, bindingNames);
+
     /// <summary>Differentiates <paramref name="formula"/> with respect to every input that <paramref name="signature"/> asks a gradient for, in one reverse sweep.</summary>
     public static DerivedLoss Derive(BoundFormula formula, LossSignature signature)
     {

@@ -178,7 +178,12 @@ internal sealed partial class ExprGraph
 
     public int Tanh(int a) => Function(Op.Tanh, a, Math.Tanh);
 
-    public int Abs(int a) => _nodes[a].Op is Op.Abs ? a : Function(Op.Abs, a, Math.Abs);
+    public int Abs(int a) => _nodes[a].Op switch
+    {
+        Op.Abs => a,
+        Op.Neg => Abs(_nodes[a].A), // |-x| = |x|
+        _ => Function(Op.Abs, a, Math.Abs),
+    };
 
     public int Sign(int a) => Function(Op.Sign, a, v => double.IsNaN(v) ? v : v > 0 ? 1 : v < 0 ? -1 : v);
 

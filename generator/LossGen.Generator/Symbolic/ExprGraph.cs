@@ -58,6 +58,9 @@ internal sealed partial class ExprGraph
         return id;
     }
 
+    /// <summary>Records why node <paramref name="id"/> has the form it has (printed in the generated code); the first note wins.</summary>
+    public int AddNote(int id, string note) => Note(id, note);
+
     private int Note(int id, string note)
     {
         if (!_notes.ContainsKey(id))

@@ -54,15 +54,6 @@ public static partial class VectorMath
         return new Vector<double>(2) * Vector.FusedMultiplyAdd(s * z, p, s);
     }
 
-    /// <summary>log1p in double for a widened float: log(1 + x) is exact in its argument for float x of moderate size; tiny x returns x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Log1pWide(Vector<double> x)
-    {
-        Vector<double> result = Vector.Log(Vector<double>.One + x);
-        Vector<long> tiny = Vector.LessThan(Vector.Abs(x), new Vector<double>(1.0 / (1 << 29)));
-        return Vector.ConditionalSelect(tiny.As<long, double>(), x, result);
-    }
-
     /// <summary>tanh in double for a widened float: (1 − e^-2|x|)/(1 + e^-2|x|), with x − x³/3 below 2^-12 where the difference would cancel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> TanhWide(Vector<double> x)

@@ -36,7 +36,27 @@ public static partial class VectorMath
 
     /// <summary>Natural logarithm of each lane: ≤ 2 ulp; −∞ at ±0, NaN below 0, +∞ at +∞, subnormals handled.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Log(Vector<float> x)
+    public static Vector<float> Log(Vector<float> x) => LogCore(x, Vector<float>.Zero);
+
+    /// <summary>
+    /// log(1 + x) for each lane: ≤ 2 ulp, exact for tiny |x|. u = 1 + x is rounded, its rounding error
+    /// lo is recovered exactly (Fast2Sum), and log(u + lo) ≈ log(u) + lo/u is formed inside the log
+    /// polynomial before the last rounding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Log1p(Vector<float> x)
+    {
+        Vector<float> u = Vector<float>.One + x;
+        Vector<int> small = Vector.LessThanOrEqual(Vector.Abs(x), Vector<float>.One);
+        Vector<float> lo = Vector.ConditionalSelect(small.As<int, float>(), x - (u - Vector<float>.One), Vector<float>.One - (u - x));
+        Vector<float> result = LogCore(u, lo / u);
+        // log1p(+inf) = +inf (the correction would be NaN there).
+        return Vector.ConditionalSelect(Vector.Equals(x, new Vector<float>(float.PositiveInfinity)).As<int, float>(), x, result);
+    }
+
+    /// <summary>log(x) + extra, where extra is a small correction added before the final rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> LogCore(Vector<float> x, Vector<float> extra)
     {
         // Subnormals: scale by 2^23 first.
         Vector<int> isSubnormal = Vector.LessThan(x, new Vector<float>(1.17549435e-38f)) & Vector.GreaterThan(x, Vector<float>.Zero);
@@ -59,7 +79,7 @@ public static partial class VectorMath
         y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(2.0000714765e-1f));
         y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(-2.4999993993e-1f));
         y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(3.3333331174e-1f));
-        y = y * f * z;
+        y = y * f * z + extra;
         y = Vector.FusedMultiplyAdd(e, new Vector<float>(-2.12194440e-4f), y);
         y = Vector.FusedMultiplyAdd(z, new Vector<float>(-0.5f), y);
         Vector<float> result = Vector.FusedMultiplyAdd(e, new Vector<float>(0.693359375f), f + y);

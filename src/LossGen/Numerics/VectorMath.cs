@@ -25,14 +25,6 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log(Vector<double> x) => Vector.Log(x);
 
-    /// <summary>log(1 + x) for each lane, accurate for small |x|.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Log1p(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> low, out Vector<double> high);
-        return Vector.Narrow(Log1pWide(low), Log1pWide(high));
-    }
-
     /// <summary>log(1 + x) for each lane, accurate for small |x| (Kahan's correction of log(1 + x)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log1p(Vector<double> x)

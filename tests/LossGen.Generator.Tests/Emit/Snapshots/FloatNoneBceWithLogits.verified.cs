@@ -115,32 +115,49 @@ namespace LossGen.Generated
             Vector<float> v4 = Vector.Abs(z);
             // -abs(z)
             Vector<float> v5 = -v4;
-            // softplus(-abs(z))
-            Vector<float> v6 = Softplus(v5);
-            // max(z, 0) - z * y + softplus(-abs(z))
-            Vector<float> v7 = v3 + v6;
-            // sigmoid(-abs(z))
-            Vector<float> g1 = Sigmoid(v5);
+            // exp(-abs(z))
+            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            Vector<float> v6 = Exp(v5);
+            // max(0, -abs(z))
+            Vector<float> v7 = Vector.Max(Vector<float>.Zero, v5);
+            // log1p(exp(-abs(z)))
+            Vector<float> v8 = Log1p(v6);
+            // max(0, -abs(z)) + log1p(exp(-abs(z)))
+            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            Vector<float> v9 = v7 + v8;
+            // max(z, 0) - z * y + max(0, -abs(z)) + log1p(exp(-abs(z)))
+            Vector<float> v10 = v3 + v9;
+            // exp(-abs(z)) + 1
+            Vector<float> g1 = v6 + Vector<float>.One;
+            // -abs(z) >= 0
+            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(v5, Vector<float>.Zero);
+            // 1 / (exp(-abs(z)) + 1)
+            Vector<float> g3 = Vector<float>.One / g1;
+            // exp(-abs(z)) / (exp(-abs(z)) + 1)
+            Vector<float> g4 = v6 / g1;
+            // -abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
             // sign(z)
-            Vector<float> g2 = Sign(z);
-            // sigmoid(-abs(z)) * sign(z)
-            Vector<float> g3 = g1 * g2;
-            // y + sigmoid(-abs(z)) * sign(z)
-            Vector<float> g4 = y + g3;
+            Vector<float> g6 = Sign(z);
+            // (-abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * sign(z)
+            Vector<float> g7 = g5 * g6;
+            // y + (-abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * sign(z)
+            Vector<float> g8 = y + g7;
             // z == 0
-            Vector<float> g5 = Vector.Equals<float>(z, Vector<float>.Zero);
+            Vector<float> g9 = Vector.Equals<float>(z, Vector<float>.Zero);
             // z == 0 ? 0.5 : 0
-            Vector<float> g6 = Vector.ConditionalSelect(g5, new Vector<float>(0.5f), Vector<float>.Zero);
+            Vector<float> g10 = Vector.ConditionalSelect(g9, new Vector<float>(0.5f), Vector<float>.Zero);
             // z > 0
-            Vector<float> g7 = Vector.GreaterThan<float>(z, Vector<float>.Zero);
+            Vector<float> g11 = Vector.GreaterThan<float>(z, Vector<float>.Zero);
             // z > 0 ? 1 : z == 0 ? 0.5 : 0
-            Vector<float> g8 = Vector.ConditionalSelect(g7, Vector<float>.One, g6);
-            // (z > 0 ? 1 : z == 0 ? 0.5 : 0) - (y + sigmoid(-abs(z)) * sign(z))
-            Vector<float> g9 = g8 - g4;
-            // ∂l/∂z = (z > 0 ? 1 : z == 0 ? 0.5 : 0) - (y + sigmoid(-abs(z)) * sign(z))
-            dz = g9;
-            // l = max(z, 0) - z * y + softplus(-abs(z))
-            return v7;
+            Vector<float> g12 = Vector.ConditionalSelect(g11, Vector<float>.One, g10);
+            // g12 - g8
+            Vector<float> g13 = g12 - g8;
+            // ∂l/∂z = g12 - g8
+            dz = g13;
+            // l = max(z, 0) - z * y + max(0, -abs(z)) + log1p(exp(-abs(z)))
+            return v10;
         }
     }
 }

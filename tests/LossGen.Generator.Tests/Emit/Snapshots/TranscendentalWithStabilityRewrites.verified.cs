@@ -114,36 +114,61 @@ namespace LossGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> Element(Vector<float> z, Vector<float> y, out Vector<float> dz)
         {
-            // sigmoid(z)
-            Vector<float> g1 = Sigmoid(z);
+            // abs(z)
+            Vector<float> v1 = Vector.Abs(z);
+            // -abs(z)
+            Vector<float> v2 = -v1;
+            // exp(-abs(z))
+            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            Vector<float> v3 = Exp(v2);
+            // exp(-abs(z)) + 1
+            Vector<float> g1 = v3 + Vector<float>.One;
+            // z >= 0
+            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // 1 / (exp(-abs(z)) + 1)
+            Vector<float> g3 = Vector<float>.One / g1;
+            // exp(-abs(z)) / (exp(-abs(z)) + 1)
+            Vector<float> g4 = v3 / g1;
+            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
             // -z
-            Vector<float> v1 = -z;
-            // softplus(-z)
-            // stable form: log(sigmoid(x)) computed as -softplus(-x): finite for large |x|
-            Vector<float> v2 = Softplus(v1);
-            // y * softplus(-z)
-            Vector<float> v3 = y * v2;
+            Vector<float> v4 = -z;
+            // max(0, -z)
+            Vector<float> v5 = Vector.Max(Vector<float>.Zero, v4);
+            // log1p(exp(-abs(z)))
+            Vector<float> v6 = Log1p(v3);
+            // max(0, -z) + log1p(exp(-abs(z)))
+            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            Vector<float> v7 = v5 + v6;
+            // y * (max(0, -z) + log1p(exp(-abs(z))))
+            Vector<float> v8 = y * v7;
             // 1 - y
-            Vector<float> v4 = Vector<float>.One - y;
-            // softplus(z)
-            // stable form: log(1 - sigmoid(x)) computed as -softplus(x): finite for large |x|
-            Vector<float> v5 = Softplus(z);
-            // (1 - y) * softplus(z)
-            Vector<float> v6 = v4 * v5;
-            // y * softplus(-z) + (1 - y) * softplus(z)
-            Vector<float> v7 = v3 + v6;
-            // sigmoid(z) * (1 - y)
-            Vector<float> g2 = g1 * v4;
-            // sigmoid(-z)
-            Vector<float> g3 = Sigmoid(v1);
-            // y * sigmoid(-z)
-            Vector<float> g4 = y * g3;
-            // sigmoid(z) * (1 - y) - y * sigmoid(-z)
-            Vector<float> g5 = g2 - g4;
-            // ∂l/∂z = sigmoid(z) * (1 - y) - y * sigmoid(-z)
-            dz = g5;
-            // l = y * softplus(-z) + (1 - y) * softplus(z)
-            return v7;
+            Vector<float> v9 = Vector<float>.One - y;
+            // max(z, 0)
+            Vector<float> v10 = Vector.Max(z, Vector<float>.Zero);
+            // log1p(exp(-abs(z))) + max(z, 0)
+            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            Vector<float> v11 = v6 + v10;
+            // (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
+            Vector<float> v12 = v9 * v11;
+            // y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
+            Vector<float> v13 = v8 + v12;
+            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * (1 - y)
+            Vector<float> g6 = g5 * v9;
+            // -z >= 0
+            Vector<float> g7 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
+            // -z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g8 = Vector.ConditionalSelect(g7, g3, g4);
+            // y * (-z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1))
+            Vector<float> g9 = y * g8;
+            // g6 - g9
+            Vector<float> g10 = g6 - g9;
+            // ∂l/∂z = g6 - g9
+            dz = g10;
+            // l = y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
+            return v13;
         }
     }
 }

@@ -1,0 +1,19 @@
+using LossGen;
+
+namespace LossGen.Tests.Numerics;
+
+/// <summary>Single functions as generated kernels, to measure their accuracy as generated code computes them.</summary>
+public static partial class GeneratedFunctionLosses
+{
+    [Loss("sigmoid(p)", Reduction = Reduction.None)]
+    public static partial void SigmoidF(ReadOnlySpan<float> p, Span<float> loss, Span<float> dp);
+
+    [Loss("softplus(p)", Reduction = Reduction.None)]
+    public static partial void SoftplusF(ReadOnlySpan<float> p, Span<float> loss, Span<float> dp);
+
+    [Loss("sigmoid(p)", Reduction = Reduction.None)]
+    public static partial void SigmoidD(ReadOnlySpan<double> p, Span<double> loss, Span<double> dp);
+
+    [Loss("softplus(p)", Reduction = Reduction.None)]
+    public static partial void SoftplusD(ReadOnlySpan<double> p, Span<double> loss, Span<double> dp);
+}
