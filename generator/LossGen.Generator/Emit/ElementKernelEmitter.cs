@@ -39,6 +39,29 @@ internal sealed class ElementKernelEmitter
 
     public MathPrinter Printer => _printer;
 
+    /// <summary>
+    /// With Reduction.Mean a gradient is stored as ∂l/∂x · (1/n). Where ∂l/∂x = c · core for a constant
+    /// c (2·(p − y) for squared error), the kernel writes core and the loop multiplies by c/n: one
+    /// multiplication instead of two.
+    /// </summary>
+    public (double Factor, int Core) Split(GradientOutput gradient)
+    {
+        int node = gradient.Node!.Value;
+        Node n = _loss.Graph[node];
+        if (_signature.Reduction == LossSignature.Mean && n.Op == Op.Mul)
+        {
+            if (_loss.Graph.IsConst(n.A, out double a))
+            {
+                return (a, n.B);
+            }
+            if (_loss.Graph.IsConst(n.B, out double b))
+            {
+                return (b, n.A);
+            }
+        }
+        return (1, node);
+    }
+
     public string LeafName(int id)
     {
         Node n = _loss.Graph[id];
@@ -56,7 +79,8 @@ internal sealed class ElementKernelEmitter
         var taken = new HashSet<string>(_signature.Parameters.Select(p => p.Name));
         var valueSide = new HashSet<int>(_loss.Graph.Reachable(new[] { _loss.Value }));
         int valueCount = 0, gradientCount = 0;
-        foreach (int id in _loss.Graph.Reachable(_loss.Roots))
+        var roots = new[] { _loss.Value }.Concat(ComputedGradients.Select(g => Split(g).Core));
+        foreach (int id in _loss.Graph.Reachable(roots))
         {
             Node n = _loss.Graph[id];
             if (OpFacts.IsLeaf(n.Op))
@@ -91,8 +115,9 @@ internal sealed class ElementKernelEmitter
         foreach (GradientOutput gradient in ComputedGradients)
         {
             int node = gradient.Node!.Value;
-            w.Line("// ∂l/∂" + gradient.Input.Name + " = " + _printer.Describe(node, 100));
-            w.Line(Naming.Identifier(gradient.Parameter.Name) + " = " + _expressions[node] + ";");
+            (double factor, int core) = Split(gradient);
+            w.Line("// ∂l/∂" + gradient.Input.Name + " = " + _printer.Describe(node, 100) + (factor != 1 ? " (the constant " + MathPrinter.Number(factor) + " is applied with the 1/n of the mean)" : ""));
+            w.Line(Naming.Identifier(gradient.Parameter.Name) + " = " + _expressions[core] + ";");
         }
         w.Line("// l = " + _printer.Describe(_loss.Value, 100));
         w.Line("return " + _expressions[_loss.Value] + ";");

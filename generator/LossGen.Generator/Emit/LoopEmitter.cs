@@ -103,7 +103,10 @@ internal sealed class LoopEmitter
         if (_mean && _spanGradients.Count > 0)
         {
             w.Line("// Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.");
-            w.Line(_v + " " + L("scale") + " = new " + _v + "(" + (_t == "float" ? "1f" : "1d") + " / " + L("n") + ");");
+            foreach (string factor in _spanGradients.Select(g => _kernel.Split(g).Factor).Distinct().Select(ScaleLiteral))
+            {
+                w.Line(_v + " " + L(ScaleName(factor)) + " = new " + _v + "(" + factor + " / " + L("n") + ");");
+            }
         }
         if (_reduces)
         {
@@ -179,6 +182,11 @@ internal sealed class LoopEmitter
         w.Close();
     }
 
+    private string ScaleLiteral(double factor) => factor == 1 ? (_t == "float" ? "1f" : "1d") : _kernel.Literal(factor);
+
+    private static string ScaleName(string factorLiteral) =>
+        factorLiteral is "1f" or "1d" ? "scale" : "scale" + new string(factorLiteral.Replace("-", "Minus").Replace(".", "_").Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+
     private void DeclareAccumulators(CodeWriter w, int count)
     {
         if (!_reduces)
@@ -250,7 +258,7 @@ internal sealed class LoopEmitter
         }
         foreach (GradientOutput g in _spanGradients)
         {
-            Store(w, g.Parameter.Name, L(g.Parameter.Name + suffix) + (_mean ? " * " + L("scale") : ""), index, tail);
+            Store(w, g.Parameter.Name, L(g.Parameter.Name + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(_kernel.Split(g).Factor))) : ""), index, tail);
         }
         foreach (GradientOutput g in _scalarGradients)
         {

@@ -55,7 +55,7 @@ namespace LossGen.Generated
             ref readonly float yRef = ref MemoryMarshal.GetReference(y);
             ref float dpRef = ref MemoryMarshal.GetReference(dp);
             // Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.
-            Vector<float> scale = new Vector<float>(1f / n);
+            Vector<float> scale2f = new Vector<float>(2f / n);
             CompensatedSum lossSum = default;
             int width = Vector<float>.Count;
             int i = 0;
@@ -71,16 +71,16 @@ namespace LossGen.Generated
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dp0);
                     lossAcc0 += loss0;
-                    (dp0 * scale).StoreUnsafe(ref dpRef, (nuint)(i));
+                    (dp0 * scale2f).StoreUnsafe(ref dpRef, (nuint)(i));
                     Vector<float> loss1 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + width)), Vector.LoadUnsafe(in yRef, (nuint)(i + width)), out Vector<float> dp1);
                     lossAcc1 += loss1;
-                    (dp1 * scale).StoreUnsafe(ref dpRef, (nuint)(i + width));
+                    (dp1 * scale2f).StoreUnsafe(ref dpRef, (nuint)(i + width));
                     Vector<float> loss2 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + 2 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 2 * width)), out Vector<float> dp2);
                     lossAcc2 += loss2;
-                    (dp2 * scale).StoreUnsafe(ref dpRef, (nuint)(i + 2 * width));
+                    (dp2 * scale2f).StoreUnsafe(ref dpRef, (nuint)(i + 2 * width));
                     Vector<float> loss3 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + 3 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 3 * width)), out Vector<float> dp3);
                     lossAcc3 += loss3;
-                    (dp3 * scale).StoreUnsafe(ref dpRef, (nuint)(i + 3 * width));
+                    (dp3 * scale2f).StoreUnsafe(ref dpRef, (nuint)(i + 3 * width));
                 }
                 lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
             }
@@ -92,7 +92,7 @@ namespace LossGen.Generated
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dp0);
                     lossAcc0 += loss0;
-                    (dp0 * scale).StoreUnsafe(ref dpRef, (nuint)(i));
+                    (dp0 * scale2f).StoreUnsafe(ref dpRef, (nuint)(i));
                 }
                 lossSum.Add(lossAcc0);
             }
@@ -103,7 +103,7 @@ namespace LossGen.Generated
                 Vector<float> mask = KernelSupport.TailMask<float>(n - i);
                 Vector<float> lossTail = Element(KernelSupport.LoadTail(p, i), KernelSupport.LoadTail(y, i), out Vector<float> dpTail);
                 lossSum.Add(Vector.ConditionalSelect(mask, lossTail, Vector<float>.Zero));
-                KernelSupport.StoreTail(dp, i, dpTail * scale);
+                KernelSupport.StoreTail(dp, i, dpTail * scale2f);
             }
 
             // Mean of no elements is NaN (0 / 0).
@@ -118,10 +118,8 @@ namespace LossGen.Generated
             Vector<float> v1 = p - y;
             // (p - y)^2
             Vector<float> v2 = v1 * v1;
-            // (p - y) * 2
-            Vector<float> g1 = v1 * new Vector<float>(2f);
-            // ∂l/∂p = (p - y) * 2
-            dp = g1;
+            // ∂l/∂p = (p - y) * 2 (the constant 2 is applied with the 1/n of the mean)
+            dp = v1;
             // l = (p - y)^2
             return v2;
         }
