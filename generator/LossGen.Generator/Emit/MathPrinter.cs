@@ -87,8 +87,10 @@ internal sealed class MathPrinter
             case Op.Or:
             {
                 bool rightAssociates = n.Op is Op.Add or Op.Mul or Op.And or Op.Or;
-                string? left = Print(n.A, precedence, budget, useNames, false);
-                string? right = Print(n.B, rightAssociates ? precedence : precedence + 1, budget, useNames, false);
+                // Constants read first in products: 2 * (p - y), not (p - y) * 2.
+                (int first, int second) = n.Op == Op.Mul && _graph[n.B].Op == Op.Const ? (n.B, n.A) : (n.A, n.B);
+                string? left = Print(first, precedence, budget, useNames, false);
+                string? right = Print(second, rightAssociates ? precedence : precedence + 1, budget, useNames, false);
                 text = left is null || right is null ? null : left + " " + Symbol(n.Op) + " " + right;
                 break;
             }

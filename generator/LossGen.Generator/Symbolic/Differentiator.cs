@@ -36,6 +36,10 @@ internal static class Differentiator
                     Accumulate(g, adjoints, n.A, adjoint);
                     Accumulate(g, adjoints, n.B, g.Neg(adjoint));
                     break;
+                case Op.Mul when n.A == n.B:
+                    // d(x·x) = 2x: one contribution rather than two equal ones.
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, g.Mul(g.Const(2), n.A)));
+                    break;
                 case Op.Mul:
                     Accumulate(g, adjoints, n.A, g.Mul(adjoint, n.B));
                     Accumulate(g, adjoints, n.B, g.Mul(adjoint, n.A));

@@ -135,6 +135,15 @@ internal sealed partial class ExprGraph
         {
             return Mul(_nodes[a].A, _nodes[b].A);
         }
+        // c1 · (c2 · x) = (c1 c2) · x: constants gather (the product of two constants rounds once, in double).
+        if (IsConst(a, out double c1) && _nodes[b].Op == Op.Mul && (IsConst(_nodes[b].A, out double c2) || IsConst(_nodes[b].B, out c2)))
+        {
+            return Mul(Const(c1 * c2), IsConst(_nodes[b].A, out _) ? _nodes[b].B : _nodes[b].A);
+        }
+        if (IsConst(b, out double d1) && _nodes[a].Op == Op.Mul && (IsConst(_nodes[a].A, out double d2) || IsConst(_nodes[a].B, out d2)))
+        {
+            return Mul(Const(d1 * d2), IsConst(_nodes[a].A, out _) ? _nodes[a].B : _nodes[a].A);
+        }
         if (_nodes[a].Op == Op.Neg || _nodes[b].Op == Op.Neg)
         {
             // x * (-y) = -(x * y) exactly; keeping negations outermost lets sums cancel them.

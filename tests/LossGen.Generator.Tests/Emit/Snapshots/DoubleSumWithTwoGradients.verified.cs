@@ -11,8 +11,8 @@ namespace Snapshots
         /// </summary>
         /// <remarks>
         /// <para>Per element: l = (p - y)^2</para>
-        /// <para>∂l/∂p = (p - y) * 2 (written to <c>dp</c>)</para>
-        /// <para>∂l/∂y = -((p - y) * 2) (written to <c>dy</c>)</para>
+        /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
+        /// <para>∂l/∂y = -(2 * (p - y)) (written to <c>dy</c>)</para>
         /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.</para>
         /// <para>Operations per element: 2 for the value, 4 with all derivatives.</para>
         /// </remarks>
@@ -37,8 +37,8 @@ namespace LossGen.Generated
     /// </summary>
     /// <remarks>
     /// <para>Per element: l = (p - y)^2</para>
-    /// <para>∂l/∂p = (p - y) * 2 (written to <c>dp</c>)</para>
-    /// <para>∂l/∂y = -((p - y) * 2) (written to <c>dy</c>)</para>
+    /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
+    /// <para>∂l/∂y = -(2 * (p - y)) (written to <c>dy</c>)</para>
     /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.</para>
     /// <para>Operations per element: 2 for the value, 4 with all derivatives.</para>
     /// </remarks>
@@ -126,13 +126,13 @@ namespace LossGen.Generated
             Vector<double> v1 = p - y;
             // (p - y)^2
             Vector<double> v2 = v1 * v1;
-            // (p - y) * 2
+            // 2 * (p - y)
             Vector<double> g1 = v1 * new Vector<double>(2d);
-            // -((p - y) * 2)
+            // -(2 * (p - y))
             Vector<double> g2 = -g1;
-            // ∂l/∂p = (p - y) * 2
+            // ∂l/∂p = 2 * (p - y)
             dp = g1;
-            // ∂l/∂y = -((p - y) * 2)
+            // ∂l/∂y = -(2 * (p - y))
             dy = g2;
             // l = (p - y)^2
             return v2;

@@ -11,7 +11,7 @@ namespace Snapshots
         /// </summary>
         /// <remarks>
         /// <para>Per element: l = (p - y)^2</para>
-        /// <para>∂l/∂p = (p - y) * 2 (written to <c>dp</c>)</para>
+        /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
         /// <para>Operations per element: 2 for the value, 3 with all derivatives.</para>
         /// </remarks>
@@ -36,7 +36,7 @@ namespace LossGen.Generated
     /// </summary>
     /// <remarks>
     /// <para>Per element: l = (p - y)^2</para>
-    /// <para>∂l/∂p = (p - y) * 2 (written to <c>dp</c>)</para>
+    /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
     /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
     /// <para>Operations per element: 2 for the value, 3 with all derivatives.</para>
     /// </remarks>
@@ -118,7 +118,7 @@ namespace LossGen.Generated
             Vector<float> v1 = p - y;
             // (p - y)^2
             Vector<float> v2 = v1 * v1;
-            // ∂l/∂p = (p - y) * 2 (the constant 2 is applied with the 1/n of the mean)
+            // ∂l/∂p = 2 * (p - y) (the constant 2 is applied with the 1/n of the mean)
             dp = v1;
             // l = (p - y)^2
             return v2;

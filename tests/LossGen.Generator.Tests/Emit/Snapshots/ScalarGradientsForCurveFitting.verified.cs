@@ -11,8 +11,8 @@ namespace Snapshots
         /// </summary>
         /// <remarks>
         /// <para>Per element: l = (a * exp(b * x) - y)^2</para>
-        /// <para>∂l/∂a = exp(b * x) * (a * exp(b * x) - y) * 2 (written to <c>da</c>)</para>
-        /// <para>∂l/∂b = x * exp(b * x) * a * (a * exp(b * x) - y) * 2 (written to <c>db</c>)</para>
+        /// <para>∂l/∂a = exp(b * x) * 2 * (a * exp(b * x) - y) (written to <c>da</c>)</para>
+        /// <para>∂l/∂b = x * exp(b * x) * a * 2 * (a * exp(b * x) - y) (written to <c>db</c>)</para>
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
         /// <para>Operations per element: 5 for the value, 10 with all derivatives.</para>
         /// </remarks>
@@ -37,8 +37,8 @@ namespace LossGen.Generated
     /// </summary>
     /// <remarks>
     /// <para>Per element: l = (a * exp(b * x) - y)^2</para>
-    /// <para>∂l/∂a = exp(b * x) * (a * exp(b * x) - y) * 2 (written to <c>da</c>)</para>
-    /// <para>∂l/∂b = x * exp(b * x) * a * (a * exp(b * x) - y) * 2 (written to <c>db</c>)</para>
+    /// <para>∂l/∂a = exp(b * x) * 2 * (a * exp(b * x) - y) (written to <c>da</c>)</para>
+    /// <para>∂l/∂b = x * exp(b * x) * a * 2 * (a * exp(b * x) - y) (written to <c>db</c>)</para>
     /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
     /// <para>Operations per element: 5 for the value, 10 with all derivatives.</para>
     /// </remarks>
@@ -138,19 +138,19 @@ namespace LossGen.Generated
             Vector<float> v4 = v3 - y;
             // (a * exp(b * x) - y)^2
             Vector<float> v5 = v4 * v4;
-            // (a * exp(b * x) - y) * 2
+            // 2 * (a * exp(b * x) - y)
             Vector<float> g1 = v4 * new Vector<float>(2f);
-            // exp(b * x) * (a * exp(b * x) - y) * 2
+            // exp(b * x) * 2 * (a * exp(b * x) - y)
             Vector<float> g2 = v2 * g1;
-            // a * (a * exp(b * x) - y) * 2
+            // a * 2 * (a * exp(b * x) - y)
             Vector<float> g3 = a * g1;
-            // exp(b * x) * a * (a * exp(b * x) - y) * 2
+            // exp(b * x) * a * 2 * (a * exp(b * x) - y)
             Vector<float> g4 = v2 * g3;
-            // x * exp(b * x) * a * (a * exp(b * x) - y) * 2
+            // x * exp(b * x) * a * 2 * (a * exp(b * x) - y)
             Vector<float> g5 = x * g4;
-            // ∂l/∂a = exp(b * x) * (a * exp(b * x) - y) * 2
+            // ∂l/∂a = exp(b * x) * 2 * (a * exp(b * x) - y)
             da = g2;
-            // ∂l/∂b = x * exp(b * x) * a * (a * exp(b * x) - y) * 2
+            // ∂l/∂b = x * exp(b * x) * a * 2 * (a * exp(b * x) - y)
             db = g5;
             // l = (a * exp(b * x) - y)^2
             return v5;
