@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Reference values and gradients for the LossGen loss catalogue.
+
+Run by hand with Debian's interpreter and python3-torch (not in CI):
+
+    apt-get install -y python3-torch python3-numpy
+    /usr/bin/python3 tests/reference/make_golden.py
+
+Writes tests/reference/golden.json next to this script. Every loss that PyTorch has is computed
+with torch.nn.functional in float64; the others (log-cosh, quantile, hinge, squared hinge) with
+torch autograd of their closed form in float64. Inputs are fixed (seeded) and representable in
+float32, so the same cases serve the float and the double catalogue. Cases listed under
+"differences" are where LossGen deliberately differs from PyTorch (see docs/losses.md); the tests
+assert LossGen's documented behaviour there instead.
+"""
+import json
+import math
+import os
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+rng = np.random.default_rng(20261125)
+N = 37  # more than four vectors of 8 plus a tail
+
+
+def f32(values):
+    """float32-representable float64 values."""
+    return np.asarray(values, dtype=np.float32).astype(np.float64)
+
+
+def run(fn, inputs, reduction, grad_names):
+    tensors = {k: torch.tensor(v, requires_grad=(k in grad_names)) for k, v in inputs.items()}
+    out = fn(tensors, reduction)
+    if reduction == "none":
+        value = out.detach().tolist()
+        out.sum().backward()
+    else:
+        value = out.item()
+        out.backward()
+    grads = {k: tensors[k].grad.tolist() for k in grad_names}
+    return value, grads
+
+
+cases = []
+differences = []
+
+
+def record(loss, fn, inputs, params, source, grad_names=("input",), into=None):
+    for reduction in ("mean", "sum", "none"):
+        value, grads = run(fn, inputs, reduction, grad_names)
+        (into if into is not None else cases).append({
+            "loss": loss, "reduction": reduction, "params": params, "source": source,
+            "inputs": {k: v.tolist() for k, v in inputs.items()}, "value": value, "grads": grads,
+        })
+
+
+def normal(scale=1.0, n=N):
+    return rng.normal(0.0, scale, n)
+
+
+# --- losses PyTorch has -------------------------------------------------------------------------
+x, t = f32(normal(2.0)), f32(normal(1.0))
+record("MseLoss", lambda v, r: F.mse_loss(v["input"], v["target"], reduction=r), {"input": x, "target": t}, {}, "torch.nn.functional.mse_loss")
+
+x = f32(np.append(normal(2.0, N - 2), [0.5, -1.25]))
+t = f32(np.append(normal(1.0, N - 2), [0.5, -1.25]))  # two exact kinks: input == target
+record("L1Loss", lambda v, r: F.l1_loss(v["input"], v["target"], reduction=r), {"input": x, "target": t}, {}, "torch.nn.functional.l1_loss")
+
+for beta in (1.0, 0.0, 0.25):
+    # |d| == 1 (the kink for beta = 1) and d == 0; with beta = 0 the d == 0 kink is a recorded difference below.
+    x = f32(np.append(normal(2.0, N - 2), [1.5, 0.75 if beta != 0 else 0.8]))
+    t = f32(np.append(normal(1.0, N - 2), [0.5, 0.75]))
+    record("SmoothL1Loss", lambda v, r, b=beta: F.smooth_l1_loss(v["input"], v["target"], reduction=r, beta=b),
+           {"input": x, "target": t}, {"beta": beta}, "torch.nn.functional.smooth_l1_loss")
+
+for delta in (1.0, 1.35):
+    x = f32(np.append(normal(2.0, N - 1), [2.0]))
+    t = f32(np.append(normal(1.0, N - 1), [1.0]))  # |d| == 1: the kink for delta = 1
+    record("HuberLoss", lambda v, r, d=delta: F.huber_loss(v["input"], v["target"], reduction=r, delta=d),
+           {"input": x, "target": t}, {"delta": delta}, "torch.nn.functional.huber_loss")
+
+p = f32(np.append(rng.uniform(0.01, 0.99, N - 4), [0.5, 0.2, 0.9, 0.999]))
+t = f32(np.append(rng.uniform(0.0, 1.0, N - 8), [0, 1, 0, 1, 0.5, 0, 1, 0.3]))
+record("BceLoss", lambda v, r: F.binary_cross_entropy(v["input"], v["target"], reduction=r), {"input": p, "target": t}, {}, "torch.nn.functional.binary_cross_entropy")
+
+for pos_weight in (1.0, 2.5):
+    z = f32(np.append(normal(3.0, N - 5), [100.0, -100.0, 0.0, 100.0, -100.0]))
+    t = f32(np.append(rng.integers(0, 2, N - 5), [0, 1, 1, 1, 0]))
+    record("BceWithLogitsLoss",
+           lambda v, r, w=pos_weight: F.binary_cross_entropy_with_logits(v["input"], v["target"], reduction=r, pos_weight=torch.tensor(w)),
+           {"input": z, "target": t}, {"posWeight": pos_weight}, "torch.nn.functional.binary_cross_entropy_with_logits")
+
+x = f32(normal(1.0))
+t = f32(rng.poisson(2.0, N))
+record("PoissonNllLoss", lambda v, r: F.poisson_nll_loss(v["input"], v["target"], log_input=True, full=False, reduction=r),
+       {"input": x, "target": t}, {}, "torch.nn.functional.poisson_nll_loss(log_input=True, full=False)")
+
+x, t = f32(normal(1.0)), f32(normal(1.0))
+var = f32(rng.uniform(0.1, 2.0, N))
+record("GaussianNllLoss", lambda v, r: F.gaussian_nll_loss(v["input"], v["target"], v["var"], full=False, eps=1e-6, reduction=r),
+       {"input": x, "target": t, "var": var}, {"eps": 1e-6}, "torch.nn.functional.gaussian_nll_loss(full=False, eps=1e-6)", grad_names=("input", "var"))
+
+probabilities = rng.dirichlet(np.ones(N)) * 0.9 + 0.1 / N
+logp = f32(np.log(rng.dirichlet(np.ones(N))))
+t = f32(np.append(probabilities[: N - 3], [0.0, 0.0, 0.25]))  # target 0: xlogy gives 0
+record("KlDivLoss", lambda v, r: F.kl_div(v["input"], v["target"], reduction=r, log_target=False),
+       {"input": logp, "target": t}, {}, "torch.nn.functional.kl_div(log_target=False)")
+
+# --- closed forms (no PyTorch loss): torch autograd of the formula in float64 -------------------------
+def reduce(values, r):
+    return values.mean() if r == "mean" else values.sum() if r == "sum" else values
+
+
+x, t = f32(normal(2.0)), f32(normal(1.0))
+record("LogCoshLoss", lambda v, r: reduce(torch.log(torch.cosh(v["input"] - v["target"])), r),
+       {"input": x, "target": t}, {}, "closed form: log(cosh(input - target))")
+
+for tau in (0.1, 0.5, 0.9):
+    x = f32(np.append(normal(2.0, N - 1), [0.75]))
+    t = f32(np.append(normal(1.0, N - 1), [0.75]))  # d == 0: maximum splits the tie in halves
+    record("QuantileLoss", lambda v, r, q=tau: reduce(torch.maximum(q * (v["target"] - v["input"]), (q - 1) * (v["target"] - v["input"])), r),
+           {"input": x, "target": t}, {"tau": tau}, "closed form: max(tau d, (tau - 1) d), d = target - input")
+
+x = f32(np.append(normal(1.5, N - 2), [1.0, -1.0]))
+t = f32(np.append(np.where(rng.integers(0, 2, N - 2) == 1, 1.0, -1.0), [1.0, -1.0]))  # exactly on the hinge
+record("HingeLoss", lambda v, r: reduce(torch.maximum(torch.zeros_like(v["input"]), 1 - v["target"] * v["input"]), r),
+       {"input": x, "target": t}, {}, "closed form: max(0, 1 - target input)")
+record("SquaredHingeLoss", lambda v, r: reduce(torch.maximum(torch.zeros_like(v["input"]), 1 - v["target"] * v["input"]) ** 2, r),
+       {"input": x, "target": t}, {}, "closed form: max(0, 1 - target input)^2")
+
+# --- where LossGen deliberately differs ---------------------------------------------------------------
+# BCE at probabilities exactly 0 and 1: PyTorch clamps log at -100 and divides by max(p(1-p), 1e-12).
+p = f32([0.0, 0.0, 1.0, 1.0])
+t = f32([0.0, 1.0, 0.0, 1.0])
+record("BceLoss", lambda v, r: F.binary_cross_entropy(v["input"], v["target"], reduction=r), {"input": p, "target": t}, {},
+       "torch.nn.functional.binary_cross_entropy", into=differences)
+# Smooth L1 with beta = 0 at d == 0: torch 1.13 returns the gradient -1 there; LossGen follows the L1
+# convention (sign(0) = 0, as torch's own l1_loss).
+x, t = f32([0.75, 2.0]), f32([0.75, 1.0])
+record("SmoothL1Loss", lambda v, r: F.smooth_l1_loss(v["input"], v["target"], reduction=r, beta=0.0), {"input": x, "target": t}, {"beta": 0.0},
+       "torch.nn.functional.smooth_l1_loss", into=differences)
+# Gaussian NLL with var below eps: PyTorch clamps var without recording it, so d/dvar flows as if var were eps.
+x, t = f32([0.5, -1.0, 2.0]), f32([0.0, 0.0, 1.0])
+var = f32([0.0, 1e-9, 0.5])
+record("GaussianNllLoss", lambda v, r: F.gaussian_nll_loss(v["input"], v["target"], v["var"], full=False, eps=1e-6, reduction=r),
+       {"input": x, "target": t, "var": var}, {"eps": 1e-6}, "torch.nn.functional.gaussian_nll_loss(full=False, eps=1e-6)",
+       grad_names=("input", "var"), into=differences)
+
+def finite_or_text(value):
+    """JSON has no Infinity or NaN: write those as strings, which the C# reader parses."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, list):
+        return [finite_or_text(v) for v in value]
+    if isinstance(value, dict):
+        return {k: finite_or_text(v) for k, v in value.items()}
+    return value
+
+
+cases = finite_or_text(cases)
+differences = finite_or_text(differences)
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "golden.json"), "w") as f:
+    json.dump({"generator": "tests/reference/make_golden.py", "torch": torch.__version__, "numpy": np.__version__,
+               "cases": cases, "differences": differences}, f, indent=1)
+print(f"wrote {len(cases)} cases and {len(differences)} difference cases (torch {torch.__version__})")
