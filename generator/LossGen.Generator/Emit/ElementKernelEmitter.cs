@@ -48,7 +48,7 @@ internal sealed class ElementKernelEmitter
     {
         int node = gradient.Node!.Value;
         Node n = _loss.Graph[node];
-        if (_signature.Reduction == LossSignature.Mean && n.Op == Op.Mul)
+        if (_signature.Reduction == LossSignature.Mean && gradient.Parameter.Role == ParameterRole.ElementwiseGradient && n.Op == Op.Mul)
         {
             if (_loss.Graph.IsConst(n.A, out double a))
             {

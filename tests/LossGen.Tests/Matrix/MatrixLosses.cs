@@ -356,4 +356,7 @@ public static partial class MatrixLosses
 
     [Loss("(a * exp(b * p) - y)^2", Reduction = Reduction.Sum)]
     public static partial double ExpFitSumD(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double a, double b, Span<double> dp, out double da, out double db);
+
+    [Loss("(p + a - y)^2")]
+    public static partial float InterceptF(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float a, Span<float> dp, out float da);
 }

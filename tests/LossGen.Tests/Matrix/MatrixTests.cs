@@ -164,6 +164,22 @@ public class MatrixTests
     }
 
     [Fact]
+    public void ScalarGradientOfASquareKeepsItsFactorTwo()
+    {
+        // (p + a - y)^2: d/da = 2 (p + a - y), a constant factor that the span gradient folds into 1/n.
+        (float[] p, float[] y) = FloatInputs(37, 8);
+        var dp = new float[37];
+        MatrixLosses.InterceptF(p, y, 0.25f, dp, out float da);
+        double expected = 0;
+        for (int i = 0; i < 37; i++)
+        {
+            expected += 2.0 * (p[i] + 0.25 - y[i]) / 37;
+            Assert.Equal(2.0 * (p[i] + 0.25 - y[i]) / 37, dp[i], 1e-6);
+        }
+        Assert.Equal(expected, da, 1e-5);
+    }
+
+    [Fact]
     public void ScalarGradientsMatchTheReference()
     {
         static double F(double p, double y, double a, double b) => Math.Pow(a * Math.Exp(b * p) - y, 2);
