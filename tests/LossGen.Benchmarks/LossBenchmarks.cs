@@ -42,6 +42,7 @@ public class BceWithLogitsBenchmarks : LossBenchmarkBase
 {
     [Benchmark(Baseline = true)] public float Hand() => HandWritten.BceWithLogits(P, Y, G);
     [Benchmark] public float Generated() => GeneratedLosses.BceWithLogits(P, Y, G);
+    [Benchmark] public float Catalogue() => Losses.BceWithLogitsLoss(P, Y, 1f, G);
     [Benchmark] public float TensorPrimitives() => Baselines.BceTensor(P, Y, G, T1, T2);
     [Benchmark] public float Scalar() => Baselines.BceScalar(P, Y, G);
 }

@@ -110,10 +110,12 @@ internal sealed class LoopEmitter
         }
         if (_reduces)
         {
-            w.Line("CompensatedSum " + L("lossSum") + " = default;");
+            // Float kernels widen block sums into double; double kernels add them with compensation.
+            string sumType = _t == "float" ? "WideSum" : "CompensatedSum";
+            w.Line(sumType + " " + L("lossSum") + " = default;");
             foreach (GradientOutput g in _scalarGradients)
             {
-                w.Line("CompensatedSum " + L(g.Parameter.Name + "Sum") + " = default;");
+                w.Line(sumType + " " + L(g.Parameter.Name + "Sum") + " = default;");
             }
         }
         w.Line("int " + L("width") + " = " + _v + ".Count;");
@@ -121,7 +123,7 @@ internal sealed class LoopEmitter
         w.Line();
 
         w.Line("// Main loop: 4 vectors per iteration with independent accumulators, flushed into the");
-        w.Line("// compensated double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
+        w.Line("// double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
         w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - 4 * " + L("width") + ";");
         w.Open("while (" + L("i") + " <= " + L("lastBlockStart") + ")");
         DeclareAccumulators(w, 4);

@@ -5,9 +5,9 @@ using System.Runtime.CompilerServices;
 namespace LossGen.Numerics;
 
 /// <summary>
-/// A vector of double-precision running sums with Neumaier compensation. Generated kernels add
-/// short blocks of per-element values (summed in <c>T</c>) into it, which keeps a float loss
-/// accurate to about 1e-7 relative and a double loss to about 1e-15 for any n.
+/// A vector of double-precision running sums with Neumaier compensation. Generated double kernels
+/// add short blocks of per-element values into it, which keeps a double loss accurate to about
+/// 1e-15 relative for any n.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct CompensatedSum

@@ -60,7 +60,7 @@ namespace LossGen.Generated
             int i = 0;
 
             // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
-            // compensated double sum every 16 iterations so that long sums stay accurate.
+            // double sum every 16 iterations so that long sums stay accurate.
             int lastBlockStart = n - 4 * width;
             while (i <= lastBlockStart)
             {

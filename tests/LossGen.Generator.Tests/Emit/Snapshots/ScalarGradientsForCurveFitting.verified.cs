@@ -56,14 +56,14 @@ namespace LossGen.Generated
             ref readonly float yRef = ref MemoryMarshal.GetReference(y);
             Vector<float> aVector = new Vector<float>(a);
             Vector<float> bVector = new Vector<float>(b);
-            CompensatedSum lossSum = default;
-            CompensatedSum daSum = default;
-            CompensatedSum dbSum = default;
+            WideSum lossSum = default;
+            WideSum daSum = default;
+            WideSum dbSum = default;
             int width = Vector<float>.Count;
             int i = 0;
 
             // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
-            // compensated double sum every 16 iterations so that long sums stay accurate.
+            // double sum every 16 iterations so that long sums stay accurate.
             int lastBlockStart = n - 4 * width;
             while (i <= lastBlockStart)
             {

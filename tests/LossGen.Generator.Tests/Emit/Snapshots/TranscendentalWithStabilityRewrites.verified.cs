@@ -56,12 +56,12 @@ namespace LossGen.Generated
             ref float dzRef = ref MemoryMarshal.GetReference(dz);
             // Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.
             Vector<float> scale = new Vector<float>(1f / n);
-            CompensatedSum lossSum = default;
+            WideSum lossSum = default;
             int width = Vector<float>.Count;
             int i = 0;
 
             // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
-            // compensated double sum every 16 iterations so that long sums stay accurate.
+            // double sum every 16 iterations so that long sums stay accurate.
             int lastBlockStart = n - 4 * width;
             while (i <= lastBlockStart)
             {
