@@ -16,7 +16,7 @@ internal static class Snapshot
 
     public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string directory = Path.Combine(Path.GetDirectoryName(SourcePath(callerPath))!, "Snapshots");
         Directory.CreateDirectory(directory);
         string verifiedPath = Path.Combine(directory, name + ".verified.cs");
         string receivedPath = Path.Combine(directory, name + ".received.cs");
@@ -41,6 +41,28 @@ internal static class Snapshot
         }
         File.WriteAllText(receivedPath, actual);
         Assert.Fail($"Snapshot {name} differs (received written next to it; accept with {AcceptVariable}=1):\n" + UnifiedDiff(verified, actual));
+    }
+
+    /// <summary>
+    /// The caller's source file on disk. Deterministic CI builds map source paths to "/_/" (the
+    /// repository root); those are mapped back through the folder that holds LossGen.sln.
+    /// </summary>
+    private static string SourcePath(string callerPath)
+    {
+        if (File.Exists(callerPath))
+        {
+            return callerPath;
+        }
+        string relative = callerPath.Replace('\\', '/');
+        relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative.Substring(3) : relative.TrimStart('/');
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LossGen.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+        throw new FileNotFoundException("Cannot locate the test source " + callerPath);
     }
 
     private static string UnifiedDiff(string expected, string actual)
