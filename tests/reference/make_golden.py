@@ -149,6 +149,47 @@ record("GaussianNllLoss", lambda v, r: F.gaussian_nll_loss(v["input"], v["target
        {"input": x, "target": t, "var": var}, {"eps": 1e-6}, "torch.nn.functional.gaussian_nll_loss(full=False, eps=1e-6)",
        grad_names=("input", "var"), into=differences)
 
+# --- optimizer trajectories: torch.optim on a fixed problem, 10 steps ---------------------------------
+# f(θ) = Σ w_i (θ_i − c_i)² + 0.1 Σ θ_i⁴, whose gradient 2 w (θ − c) + 0.4 θ³ both sides compute
+# with the same operations. Recorded in float64 and float32.
+W = [1.0, 2.0, 0.5, 3.0, 1.5]
+C = [1.0, -2.0, 0.5, 0.25, -1.0]
+THETA0 = [0.5, 0.0, -1.0, 2.0, 0.75]
+optimizer_configs = [
+    ("SGD", {"lr": 0.05}),
+    ("SGD", {"lr": 0.05, "momentum": 0.9}),
+    ("SGD", {"lr": 0.05, "momentum": 0.9, "dampening": 0.1, "weight_decay": 0.01}),
+    ("SGD", {"lr": 0.05, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01}),
+    ("Adam", {"lr": 0.1}),
+    ("Adam", {"lr": 0.1, "betas": [0.8, 0.99], "eps": 1e-6, "weight_decay": 0.05}),
+    ("Adam", {"lr": 0.1, "amsgrad": True}),
+    ("AdamW", {"lr": 0.1, "weight_decay": 0.1}),
+    ("AdamW", {"lr": 0.1, "weight_decay": 0.1, "amsgrad": True}),
+    ("RMSprop", {"lr": 0.01}),
+    ("RMSprop", {"lr": 0.01, "alpha": 0.9, "eps": 1e-6, "weight_decay": 0.01, "momentum": 0.5}),
+    ("RMSprop", {"lr": 0.01, "centered": True, "momentum": 0.9}),
+    ("Adagrad", {"lr": 0.1}),
+    ("Adagrad", {"lr": 0.1, "lr_decay": 0.01, "weight_decay": 0.01, "initial_accumulator_value": 0.1, "eps": 1e-8}),
+]
+optimizers = []
+for name, options in optimizer_configs:
+    for dtype, dtype_name in ((torch.float64, "double"), (torch.float32, "float")):
+        w = torch.tensor(W, dtype=dtype)
+        c = torch.tensor(C, dtype=dtype)
+        theta = torch.tensor(THETA0, dtype=dtype, requires_grad=True)
+        kwargs = dict(options)
+        if "betas" in kwargs:
+            kwargs["betas"] = tuple(kwargs["betas"])
+        optimizer = getattr(torch.optim, name)([theta], **kwargs)
+        trajectory = []
+        for _ in range(10):
+            with torch.no_grad():
+                theta.grad = 2 * w * (theta - c) + 0.4 * (theta * theta * theta)
+            optimizer.step()
+            trajectory.append([float(v) for v in theta.detach().tolist()])
+        optimizers.append({"optimizer": name, "options": options, "type": dtype_name, "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory})
+
+
 def finite_or_text(value):
     """JSON has no Infinity or NaN: write those as strings, which the C# reader parses."""
     if isinstance(value, float) and not math.isfinite(value):
@@ -165,5 +206,5 @@ differences = finite_or_text(differences)
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "golden.json"), "w") as f:
     json.dump({"generator": "tests/reference/make_golden.py", "torch": torch.__version__, "numpy": np.__version__,
-               "cases": cases, "differences": differences}, f, indent=1)
+               "cases": cases, "differences": differences, "optimizers": optimizers}, f, indent=1)
 print(f"wrote {len(cases)} cases and {len(differences)} difference cases (torch {torch.__version__})")
