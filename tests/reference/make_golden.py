@@ -190,6 +190,43 @@ for name, options in optimizer_configs:
         optimizers.append({"optimizer": name, "options": options, "type": dtype_name, "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory})
 
 
+# --- learning-rate schedules: the lr of 25 epochs under torch.optim.lr_scheduler ----------------------
+PLATEAU_METRICS = [1.0, 0.9, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.83, 0.83, 0.831, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
+schedule_configs = [
+    ("StepLR", {"step_size": 7, "gamma": 0.5}),
+    ("ExponentialLR", {"gamma": 0.9}),
+    ("CosineAnnealingLR", {"T_max": 10, "eta_min": 0.001}),
+    ("LinearLR", {"start_factor": 0.1, "end_factor": 1.0, "total_iters": 5}),
+    ("ReduceLROnPlateau", {"factor": 0.5, "patience": 2, "threshold": 0.01, "cooldown": 1, "min_lr": 0.01}),
+]
+schedules = []
+for name, options in schedule_configs:
+    theta = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([theta], lr=0.1)
+    scheduler = getattr(torch.optim.lr_scheduler, name)(optimizer, **options)
+    rates = []
+    for epoch in range(25):
+        rates.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        if name == "ReduceLROnPlateau":
+            scheduler.step(PLATEAU_METRICS[epoch])
+        else:
+            scheduler.step()
+    schedules.append({"schedule": name, "options": options, "base": 0.1, "metrics": PLATEAU_METRICS if name == "ReduceLROnPlateau" else [], "rates": rates})
+
+# --- gradient clipping: torch.nn.utils.clip_grad_norm_ and clip_grad_value_ -----------------------------
+clipping = []
+for values, max_norm, clip_value in (([3.0, -4.0, 12.0], 5.0, 2.5), ([0.1, 0.2, -0.2], 5.0, 0.15), ([1e-3, -2e-3], 1e-4, 1.5e-3)):
+    g = torch.tensor(values)
+    p_ = torch.zeros_like(g, requires_grad=True)
+    p_.grad = g.clone()
+    total = torch.nn.utils.clip_grad_norm_([p_], max_norm)
+    by_norm = p_.grad.tolist()
+    p_.grad = g.clone()
+    torch.nn.utils.clip_grad_value_([p_], clip_value)
+    clipping.append({"gradient": values, "max_norm": max_norm, "norm": float(total), "by_norm": by_norm, "clip_value": clip_value, "by_value": p_.grad.tolist()})
+
+
 def finite_or_text(value):
     """JSON has no Infinity or NaN: write those as strings, which the C# reader parses."""
     if isinstance(value, float) and not math.isfinite(value):
@@ -206,5 +243,5 @@ differences = finite_or_text(differences)
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "golden.json"), "w") as f:
     json.dump({"generator": "tests/reference/make_golden.py", "torch": torch.__version__, "numpy": np.__version__,
-               "cases": cases, "differences": differences, "optimizers": optimizers}, f, indent=1)
+               "cases": cases, "differences": differences, "optimizers": optimizers, "schedules": schedules, "clipping": clipping}, f, indent=1)
 print(f"wrote {len(cases)} cases and {len(differences)} difference cases (torch {torch.__version__})")
