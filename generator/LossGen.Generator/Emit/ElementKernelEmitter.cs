@@ -37,8 +37,6 @@ internal sealed class ElementKernelEmitter
     /// <summary>The gradients the kernel computes (the structurally zero ones are filled by the caller).</summary>
     public IEnumerable<GradientOutput> ComputedGradients => _loss.Gradients.Where(g => g.Node is not null);
 
-    public MathPrinter Printer => _printer;
-
     /// <summary>
     /// With Reduction.Mean a gradient is stored as ∂l/∂x · (1/n). Where ∂l/∂x = c · core for a constant
     /// c (2·(p − y) for squared error), the kernel writes core and the loop multiplies by c/n: one

@@ -25,15 +25,6 @@ public struct CompensatedSum
         _sum = t;
     }
 
-    /// <summary>Adds each lane of <paramref name="value"/>, widened to double.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(Vector<float> value)
-    {
-        Vector.Widen(value, out Vector<double> low, out Vector<double> high);
-        Add(low);
-        Add(high);
-    }
-
     /// <summary>
     /// The total over all lanes: the lanes' sums plus their compensations. The final cross-lane
     /// additions are plain (their error is a few units of 1e-16, far below what the per-lane
