@@ -24,13 +24,14 @@ internal sealed record CompileResult(EquatableArray<DiagnosticInfo> Diagnostics,
 /// </summary>
 internal static class LossCompiler
 {
-    public static CompileResult Compile(LossDeclaration declaration)
+    /// <summary>Runs every stage; with <paramref name="emit"/> false (the analyzer's use) it stops after the symbolic stage and produces no text.</summary>
+    public static CompileResult Compile(LossDeclaration declaration, bool emit = true)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            string? text = CompileInto(declaration, diagnostics);
-            return Result(declaration, diagnostics, text);
+            string? text = CompileInto(declaration, diagnostics, emit);
+            return emit ? Result(declaration, diagnostics, text) : new CompileResult(diagnostics.ToEquatableArray(), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -40,7 +41,7 @@ internal static class LossCompiler
         }
     }
 
-    private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
+    private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, bool emit)
     {
         LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
         if (declaration.Formula is null)
@@ -74,7 +75,7 @@ internal static class LossCompiler
                 "its derivatives need more than " + ExprGraph.MaxNodes + " nodes", ExprGraph.MaxNodes + " nodes"));
             return null;
         }
-        return SourceEmitter.Emit(declaration, signature, derived);
+        return emit ? SourceEmitter.Emit(declaration, signature, derived) : null;
     }
 
     private static void ReportUnusedInputs(BoundFormula bound, LossSignature signature, List<DiagnosticInfo> diagnostics)

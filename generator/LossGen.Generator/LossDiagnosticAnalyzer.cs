@@ -53,7 +53,7 @@ public sealed class LossDiagnosticAnalyzer : DiagnosticAnalyzer
             return;
         }
         LossDeclaration declaration = DeclarationReader.Read(method, methodSyntax, attribute, context.CancellationToken);
-        CompileResult result = LossCompiler.Compile(declaration);
+        CompileResult result = LossCompiler.Compile(declaration, emit: false);
         foreach (DiagnosticInfo info in result.Diagnostics)
         {
             Location location = Locate(info, attributeSyntax, methodSyntax);
