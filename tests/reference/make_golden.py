@@ -190,6 +190,29 @@ for name, options in optimizer_configs:
         optimizers.append({"optimizer": name, "options": options, "type": dtype_name, "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory})
 
 
+# L-BFGS (full batch) on the same problem: one outer step = up to max_iter inner iterations.
+lbfgs = []
+for options in ({"lr": 1.0, "max_iter": 1, "history_size": 5, "line_search_fn": "strong_wolfe"},
+                {"lr": 1.0, "max_iter": 1, "history_size": 5},
+                {"lr": 1.0, "max_iter": 20, "history_size": 10, "line_search_fn": "strong_wolfe", "tolerance_grad": 1e-10, "tolerance_change": 1e-12}):
+    w = torch.tensor(W)
+    c = torch.tensor(C)
+    theta = torch.tensor(THETA0, requires_grad=True)
+    optimizer = torch.optim.LBFGS([theta], **options)
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (w * (theta - c) ** 2).sum() + 0.1 * (theta ** 4).sum()
+        loss.backward()
+        return loss
+
+    trajectory = []
+    for _ in range(10):
+        optimizer.step(closure)
+        trajectory.append([float(v) for v in theta.detach().tolist()])
+    lbfgs.append({"optimizer": "LBFGS", "options": options, "type": "double", "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory,
+                  "note": "objective sum(w (theta - c)^2) + 0.1 sum(theta^4) through autograd; not yet used by the tests (L-BFGS is issue 7's next part)"})
+
 # --- learning-rate schedules: the lr of 25 epochs under torch.optim.lr_scheduler ----------------------
 PLATEAU_METRICS = [1.0, 0.9, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.83, 0.83, 0.831, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
 schedule_configs = [
@@ -243,5 +266,5 @@ differences = finite_or_text(differences)
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "golden.json"), "w") as f:
     json.dump({"generator": "tests/reference/make_golden.py", "torch": torch.__version__, "numpy": np.__version__,
-               "cases": cases, "differences": differences, "optimizers": optimizers, "schedules": schedules, "clipping": clipping}, f, indent=1)
+               "cases": cases, "differences": differences, "optimizers": optimizers, "schedules": schedules, "clipping": clipping, "lbfgs": lbfgs}, f, indent=1)
 print(f"wrote {len(cases)} cases and {len(differences)} difference cases (torch {torch.__version__})")
