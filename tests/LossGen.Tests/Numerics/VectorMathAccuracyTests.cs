@@ -65,45 +65,27 @@ public class VectorMathAccuracyTests(ITestOutputHelper output)
         }
     }
 
-    private double MaxUlpFloat(string name, Func<Vector<float>, Vector<float>> function, Func<double, double> reference, float denseLow, float denseHigh)
-    {
-        float[] xs = FloatPoints(StableSeed(name), denseLow, denseHigh).ToArray();
-        int width = Vector<float>.Count;
-        Array.Resize(ref xs, (xs.Length + width - 1) / width * width);
-        double worst = 0;
-        float worstAt = 0;
-        var lanes = new float[width];
-        for (int i = 0; i < xs.Length; i += width)
-        {
-            function(new Vector<float>(xs, i)).CopyTo(lanes);
-            for (int j = 0; j < width; j++)
-            {
-                double error = Ulp.OfFloat(lanes[j], reference(xs[i + j]));
-                if (error > worst)
-                {
-                    worst = error;
-                    worstAt = xs[i + j];
-                }
-            }
-        }
-        output.WriteLine($"float  {name,-9} max error {worst:F3} ulp (at x = {worstAt:R}) over {xs.Length:N0} points");
-        return worst;
-    }
+    private double MaxUlpFloat(string name, Func<Vector<float>, Vector<float>> function, Func<double, double> reference, float denseLow, float denseHigh) =>
+        MaxUlp("float ", name, FloatPoints(StableSeed(name), denseLow, denseHigh).ToArray(), function, (result, x) => Ulp.OfFloat(result, reference(x)));
 
-    private double MaxUlpDouble(string name, Func<Vector<double>, Vector<double>> function, Func<double, double> reference, double denseLow, double denseHigh)
+    private double MaxUlpDouble(string name, Func<Vector<double>, Vector<double>> function, Func<double, double> reference, double denseLow, double denseHigh) =>
+        MaxUlp("double", name, DoublePoints(StableSeed(name), denseLow, denseHigh).ToArray(), function, (result, x) => Ulp.OfDouble(result, reference(x)));
+
+    /// <summary>Runs <paramref name="function"/> over the points a vector at a time and returns the largest error in ulps.</summary>
+    private double MaxUlp<T>(string type, string name, T[] xs, Func<Vector<T>, Vector<T>> function, Func<T, double, double> ulpError)
+        where T : struct, IFloatingPointIeee754<T>
     {
-        double[] xs = DoublePoints(StableSeed(name), denseLow, denseHigh).ToArray();
-        int width = Vector<double>.Count;
+        int width = Vector<T>.Count;
         Array.Resize(ref xs, (xs.Length + width - 1) / width * width);
         double worst = 0;
-        double worstAt = 0;
-        var lanes = new double[width];
+        T worstAt = T.Zero;
+        var lanes = new T[width];
         for (int i = 0; i < xs.Length; i += width)
         {
-            function(new Vector<double>(xs, i)).CopyTo(lanes);
+            function(new Vector<T>(xs, i)).CopyTo(lanes);
             for (int j = 0; j < width; j++)
             {
-                double error = Ulp.OfDouble(lanes[j], reference(xs[i + j]));
+                double error = ulpError(lanes[j], double.CreateChecked(xs[i + j]));
                 if (error > worst)
                 {
                     worst = error;
@@ -111,7 +93,7 @@ public class VectorMathAccuracyTests(ITestOutputHelper output)
                 }
             }
         }
-        output.WriteLine($"double {name,-9} max error {worst:F3} ulp (at x = {worstAt:R}) over {xs.Length:N0} points");
+        output.WriteLine($"{type} {name,-9} max error {worst:F3} ulp (at x = {worstAt:R}) over {xs.Length:N0} points");
         return worst;
     }
 
