@@ -14,8 +14,8 @@ namespace LossGen.Generator;
 /// <summary>A generated file: its hint name and text.</summary>
 internal sealed record GeneratedSource(string HintName, string Text);
 
-/// <summary>Everything the pipeline makes of one declaration: diagnostics and, where a body can be written, the file.</summary>
-internal sealed record CompileResult(EquatableArray<DiagnosticInfo> Diagnostics, GeneratedSource? Source);
+/// <summary>Everything the pipeline makes of one declaration: diagnostics, the file where a body can be written, and the trainer adapter where the shape has one.</summary>
+internal sealed record CompileResult(EquatableArray<DiagnosticInfo> Diagnostics, GeneratedSource? Source, AdapterModel? Adapter = null);
 
 /// <summary>
 /// The pipeline after the Roslyn-facing transform, as one pure function of a <see cref="LossDeclaration"/>:
@@ -30,19 +30,20 @@ internal static class LossCompiler
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            string? text = CompileInto(declaration, diagnostics, emit);
-            return emit ? Result(declaration, diagnostics, text) : new CompileResult(diagnostics.ToEquatableArray(), null);
+            string? text = CompileInto(declaration, diagnostics, emit, out AdapterModel? adapter);
+            return emit ? Result(declaration, diagnostics, text, adapter) : new CompileResult(diagnostics.ToEquatableArray(), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A bug in LossGen must surface as a diagnostic, never as a generator crash (CS8785).
             diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.InternalError.Id, exception.GetType().Name + ": " + exception.Message));
-            return Result(declaration, diagnostics, null);
+            return Result(declaration, diagnostics, null, null);
         }
     }
 
-    private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, bool emit)
+    private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, bool emit, out AdapterModel? adapter)
     {
+        adapter = null;
         LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
         if (declaration.Formula is null)
         {
@@ -75,7 +76,12 @@ internal static class LossCompiler
                 "its derivatives need more than " + ExprGraph.MaxNodes + " nodes", ExprGraph.MaxNodes + " nodes"));
             return null;
         }
-        return emit ? SourceEmitter.Emit(declaration, signature, derived) : null;
+        if (!emit)
+        {
+            return null;
+        }
+        adapter = AdapterModel.For(declaration, signature);
+        return SourceEmitter.Emit(declaration, signature, derived);
     }
 
     private static void ReportUnusedInputs(BoundFormula bound, LossSignature signature, List<DiagnosticInfo> diagnostics)
@@ -100,7 +106,7 @@ internal static class LossCompiler
         }
     }
 
-    private static CompileResult Result(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, string? text)
+    private static CompileResult Result(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, string? text, AdapterModel? adapter)
     {
         GeneratedSource? source = null;
         // A body can only be added to a partial declaration without one, inside partial types.
@@ -111,6 +117,7 @@ internal static class LossCompiler
             source = new GeneratedSource(SourceEmitter.HintName(declaration),
                 text is not null && errors.Count == 0 ? text : SourceEmitter.EmitError(declaration, errors));
         }
-        return new CompileResult(diagnostics.ToEquatableArray(), source);
+        bool clean = text is not null && canEmit && !diagnostics.Any(d => d.IsError);
+        return new CompileResult(diagnostics.ToEquatableArray(), source, clean ? adapter : null);
     }
 }

@@ -1,4 +1,7 @@
+using System.Linq;
 using LossGen.Generator.Declarations;
+using LossGen.Generator.Emit;
+using LossGen.Generator.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -19,6 +22,9 @@ public sealed class LossGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the generated-source step.</summary>
     public const string SourceStep = "LossSource";
 
+    /// <summary>Tracking name of the collected trainer-adapter models.</summary>
+    public const string AdapterStep = "LossAdapters";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -29,15 +35,39 @@ public sealed class LossGenerator : IIncrementalGenerator
                 static (ctx, ct) => DeclarationReader.Read((IMethodSymbol)ctx.TargetSymbol, (MethodDeclarationSyntax)ctx.TargetNode, ctx.Attributes.Length > 0 ? ctx.Attributes[0] : null, ct))
             .WithTrackingName(DeclarationStep);
 
-        IncrementalValuesProvider<GeneratedSource?> sources = declarations
-            .Select(static (declaration, _) => LossCompiler.Compile(declaration).Source)
+        IncrementalValuesProvider<CompileResult> compiled = declarations
+            .Select(static (declaration, _) => LossCompiler.Compile(declaration));
+
+        IncrementalValuesProvider<GeneratedSource?> sources = compiled
+            .Select(static (result, _) => result.Source)
             .WithTrackingName(SourceStep);
+
+        // The trainer adapters: float and double overloads of one method share a struct, so the
+        // adapters are gathered and grouped; only the (small, value-equatable) models are collected.
+        IncrementalValueProvider<EquatableArray<AdapterModel>> adapters = compiled
+            .Select(static (result, _) => result.Adapter)
+            .Where(static adapter => adapter is not null)
+            .Select(static (adapter, _) => adapter!)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(AdapterStep);
 
         context.RegisterSourceOutput(sources, static (spc, source) =>
         {
             if (source is not null)
             {
                 spc.AddSource(source.HintName, source.Text);
+            }
+        });
+
+        context.RegisterSourceOutput(adapters, static (spc, all) =>
+        {
+            foreach (var group in all.GroupBy(a => a.GroupKey).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+            {
+                if (AdapterEmitter.Emit(group.ToList()) is GeneratedSource source)
+                {
+                    spc.AddSource(source.HintName, source.Text);
+                }
             }
         });
     }

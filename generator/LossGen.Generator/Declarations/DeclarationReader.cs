@@ -62,7 +62,8 @@ internal static class DeclarationReader
             formula,
             reduction,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""),
-            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
+            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
+            !method.ContainingType.GetMembers(method.Name + Emit.AdapterModel.Suffix).IsEmpty);
     }
 
     private static (string? Formula, int Reduction) ReadAttribute(AttributeData? attribute)

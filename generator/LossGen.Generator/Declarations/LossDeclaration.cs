@@ -61,6 +61,8 @@ internal sealed record ContainingTypeModel(string Keyword, string Name, string M
 /// <summary>
 /// Everything the later pipeline stages need about one <c>[Loss]</c> method, as plain values: the
 /// output of the first (and only Roslyn-aware) transform. Value-equatable so the pipeline caches.
+/// <c>AdapterNameTaken</c> says the containing type already has a member named like the trainer adapter
+/// struct (<c>{Method}Function</c>), which is then not generated.
 /// </summary>
 internal sealed record LossDeclaration(
     string? Namespace,
@@ -79,7 +81,8 @@ internal sealed record LossDeclaration(
     string? Formula,
     int Reduction,
     string TypeMetadataName,
-    bool HasDocumentation)
+    bool HasDocumentation,
+    bool AdapterNameTaken = false)
 {
     /// <summary>Whether the method declares its own type parameters.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;

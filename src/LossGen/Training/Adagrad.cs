@@ -39,6 +39,9 @@ public sealed class Adagrad<T> : OptimizerBase<T>
     public T Epsilon { get; }
 
     /// <inheritdoc/>
+    protected override T[][] StateBuffers => [_sum];
+
+    /// <inheritdoc/>
     protected override void Allocate(int length)
     {
         _sum = new T[length];

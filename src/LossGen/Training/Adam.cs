@@ -57,6 +57,9 @@ public sealed class Adam<T> : OptimizerBase<T>
     public bool DecoupledWeightDecay { get; }
 
     /// <inheritdoc/>
+    protected override T[][] StateBuffers => [_m, _v, _vMax];
+
+    /// <inheritdoc/>
     protected override void Allocate(int length)
     {
         _m = new T[length];

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Numerics;
 
 namespace LossGen.Training;
@@ -25,6 +26,13 @@ public interface IOptimizer<T>
 
     /// <summary>Forgets all state, as if no step had been taken.</summary>
     void Reset();
+
+    /// <summary>Writes the whole state (learning rate, step count, buffers) for a checkpoint.</summary>
+    void WriteState(BinaryWriter writer);
+
+    /// <summary>Restores a state written by <see cref="WriteState"/> by an optimizer of the same type and settings.</summary>
+    /// <exception cref="InvalidDataException">The state was written by another kind of optimizer or does not fit.</exception>
+    void ReadState(BinaryReader reader);
 }
 
 /// <summary>Shared checks and state handling for the optimizers.</summary>
@@ -83,6 +91,58 @@ public abstract class OptimizerBase<T> : IOptimizer<T>
         StepCount = 0;
         Length = -1;
     }
+
+    /// <inheritdoc/>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        StateIO.WriteTag(writer, GetType().Name);
+        writer.Write(double.CreateChecked(LearningRate));
+        writer.Write(StepCount);
+        writer.Write(Length);
+        if (Length >= 0)
+        {
+            T[][] buffers = StateBuffers;
+            writer.Write(buffers.Length);
+            foreach (T[] buffer in buffers)
+            {
+                StateIO.WriteArray<T>(writer, buffer);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIO.ExpectTag(reader, GetType().Name);
+        T learningRate = T.CreateChecked(reader.ReadDouble());
+        long steps = reader.ReadInt64();
+        int length = reader.ReadInt32();
+        if (steps < 0 || length < -1 || (length < 0) != (steps == 0))
+        {
+            throw new System.IO.InvalidDataException("The optimizer state is inconsistent.");
+        }
+        LearningRate = learningRate;
+        StepCount = steps;
+        Length = length;
+        if (length >= 0)
+        {
+            Allocate(length);
+            T[][] buffers = StateBuffers;
+            if (reader.ReadInt32() != buffers.Length)
+            {
+                throw new System.IO.InvalidDataException("The optimizer state has another number of buffers (were its settings changed?).");
+            }
+            foreach (T[] buffer in buffers)
+            {
+                StateIO.ReadArray<T>(reader, buffer, GetType().Name + " buffer");
+            }
+        }
+    }
+
+    /// <summary>The state buffers (after <see cref="Allocate"/>), in a fixed order, for checkpoints.</summary>
+    protected abstract T[][] StateBuffers { get; }
 
     /// <summary>Allocates the state for <paramref name="length"/> parameters (called on the first step).</summary>
     protected abstract void Allocate(int length);

@@ -40,6 +40,37 @@ public abstract class LearningRateSchedule
         return Current;
     }
 
+    /// <summary>Writes the position (epoch, rate and any state of the schedule) for a checkpoint.</summary>
+    public void WriteState(System.IO.BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        StateIO.WriteTag(writer, GetType().Name);
+        writer.Write(Epoch);
+        writer.Write(Current);
+        WriteExtraState(writer);
+    }
+
+    /// <summary>Restores a position written by <see cref="WriteState"/> by a schedule of the same type.</summary>
+    /// <exception cref="System.IO.InvalidDataException">The state was written by another kind of schedule.</exception>
+    public void ReadState(System.IO.BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIO.ExpectTag(reader, GetType().Name);
+        Epoch = reader.ReadInt32();
+        Current = reader.ReadDouble();
+        ReadExtraState(reader);
+    }
+
+    /// <summary>Writes state beyond the epoch and rate (none by default).</summary>
+    protected virtual void WriteExtraState(System.IO.BinaryWriter writer)
+    {
+    }
+
+    /// <summary>Reads what <see cref="WriteExtraState"/> wrote.</summary>
+    protected virtual void ReadExtraState(System.IO.BinaryReader reader)
+    {
+    }
+
     /// <summary>The rate of epoch 0.</summary>
     protected virtual double First() => BaseRate;
 
@@ -203,6 +234,22 @@ public sealed class ReduceOnPlateauSchedule : LearningRateSchedule
 
     /// <summary>Reductions smaller than this are skipped.</summary>
     public double Epsilon { get; }
+
+    /// <inheritdoc/>
+    protected override void WriteExtraState(System.IO.BinaryWriter writer)
+    {
+        writer.Write(_best);
+        writer.Write(_badEpochs);
+        writer.Write(_cooldownLeft);
+    }
+
+    /// <inheritdoc/>
+    protected override void ReadExtraState(System.IO.BinaryReader reader)
+    {
+        _best = reader.ReadDouble();
+        _badEpochs = reader.ReadInt32();
+        _cooldownLeft = reader.ReadInt32();
+    }
 
     /// <inheritdoc/>
     protected override double Advance(int epoch, double metric)

@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 
 namespace LossGen.Training;
 
@@ -68,11 +67,18 @@ public static class LinearModel
     internal static void ReduceChunk<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, int d, int chunk, int chunkRows, Span<T> result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        result.Clear();
         int start = chunk * chunkRows;
         int end = Math.Min(g.Length, start + chunkRows);
+        ReduceRows(x.Slice(start * d, (end - start) * d), g.Slice(start, end - start), d, result);
+    }
+
+    /// <summary>result[0..d) = Σ_i g_i x_i and result[d] = Σ_i g_i over the rows of <paramref name="x"/>, in row order.</summary>
+    internal static void ReduceRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, int d, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        result.Clear();
         T bias = T.Zero;
-        for (int row = start; row < end; row++)
+        for (int row = 0; row < g.Length; row++)
         {
             Axpy(g[row], x.Slice(row * d, d), result.Slice(0, d));
             bias += g[row];
@@ -139,15 +145,16 @@ public static class LinearModel
 }
 
 /// <summary>
-/// Scratch buffers and threading settings for <see cref="LinearModel.Backward"/>; reuse one across
-/// steps so that training steps allocate nothing after the first.
+/// Scratch buffers and worker threads for <see cref="LinearModel.Backward"/>; reuse one across steps so
+/// that training steps allocate nothing after the first, and dispose it to stop its threads.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class LinearWorkspace<T>
+public sealed class LinearWorkspace<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[] _partials = Array.Empty<T>();
-    private readonly ParallelOptions _options;
+    private readonly ChunkRunner _runner;
+    private readonly ChunkWork _work = new();
 
     /// <summary>Creates a workspace.</summary>
     /// <param name="threads">Threads for the backward pass, 1 to <see cref="Environment.ProcessorCount"/> (default: all).</param>
@@ -160,7 +167,7 @@ public sealed class LinearWorkspace<T>
         }
         Threads = threads == 0 ? Environment.ProcessorCount : threads;
         ChunkRows = chunkRows >= 1 ? chunkRows : throw new ArgumentOutOfRangeException(nameof(chunkRows), chunkRows, "chunkRows must be at least 1.");
-        _options = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+        _runner = new ChunkRunner(Threads);
     }
 
     /// <summary>The number of threads used.</summary>
@@ -184,14 +191,35 @@ public sealed class LinearWorkspace<T>
         fixed (T* xp = x)
         fixed (T* gp = g)
         {
-            var state = new ChunkState((IntPtr)xp, x.Length, (IntPtr)gp, g.Length, d, ChunkRows, _partials);
-            Parallel.For(0, chunks, _options, state.Run);
+            _work.Set(xp, x.Length, gp, g.Length, d, ChunkRows, _partials);
+            try
+            {
+                _runner.Run(chunks, _work);
+            }
+            finally
+            {
+                _work.Set(null, 0, null, 0, 0, 0, Array.Empty<T>());
+            }
         }
     }
 
-    private sealed unsafe class ChunkState(IntPtr x, int xLength, IntPtr g, int gLength, int d, int chunkRows, T[] partials)
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose() => _runner.Dispose();
+
+    private sealed unsafe class ChunkWork : IChunkWork
     {
-        public void Run(int chunk) => LinearModel.ReduceChunk(
-            new ReadOnlySpan<T>((void*)x, xLength), new ReadOnlySpan<T>((void*)g, gLength), d, chunk, chunkRows, partials.AsSpan(chunk * (d + 1), d + 1));
+        private T* _x, _g;
+        private int _xLength, _gLength, _d, _chunkRows;
+        private T[] _partials = Array.Empty<T>();
+
+        public void Set(T* x, int xLength, T* g, int gLength, int d, int chunkRows, T[] partials)
+        {
+            _x = x;
+            _g = g;
+            (_xLength, _gLength, _d, _chunkRows, _partials) = (xLength, gLength, d, chunkRows, partials);
+        }
+
+        public void Run(int chunk, int worker) => LinearModel.ReduceChunk(
+            new ReadOnlySpan<T>(_x, _xLength), new ReadOnlySpan<T>(_g, _gLength), _d, chunk, _chunkRows, _partials.AsSpan(chunk * (_d + 1), _d + 1));
     }
 }

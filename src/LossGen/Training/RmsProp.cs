@@ -47,6 +47,9 @@ public sealed class RmsProp<T> : OptimizerBase<T>
     public bool Centered { get; }
 
     /// <inheritdoc/>
+    protected override T[][] StateBuffers => [_square, _average, _buffer];
+
+    /// <inheritdoc/>
     protected override void Allocate(int length)
     {
         _square = new T[length];

@@ -48,6 +48,9 @@ public sealed class Sgd<T> : OptimizerBase<T>
     public ReadOnlySpan<T> MomentumBuffer => _buffer;
 
     /// <inheritdoc/>
+    protected override T[][] StateBuffers => [_buffer];
+
+    /// <inheritdoc/>
     protected override void Allocate(int length) => _buffer = Momentum != T.Zero ? new T[length] : Array.Empty<T>();
 
     /// <inheritdoc/>

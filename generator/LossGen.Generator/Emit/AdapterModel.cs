@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Generator.Binding;
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Helpers;
+
+namespace LossGen.Generator.Emit;
+
+/// <summary>Which runtime interface an adapter struct implements.</summary>
+internal enum AdapterKind
+{
+    /// <summary><c>IPredictionLoss&lt;T&gt;</c>: one prediction span with a gradient, one target span, fixed scalars.</summary>
+    Prediction,
+
+    /// <summary><c>IParametricLoss&lt;T&gt;</c>: trained scalars with <c>out</c> gradients, data columns, fixed scalars.</summary>
+    Parametric,
+}
+
+/// <summary>How one declared parameter is supplied when the adapter calls the loss method.</summary>
+/// <param name="Source">prediction, target, gradient, fixed, parameter, column or out.</param>
+/// <param name="Index">The fixed scalar, parameter or column number.</param>
+internal sealed record AdapterArgument(string Source, int Index);
+
+/// <summary>
+/// The trainer adapter of one <c>[Loss]</c> method: a struct named <c>{Method}Function</c> beside the method
+/// that implements a runtime interface by calling it, so that a generic trainer (<c>LinearObjective</c>,
+/// <c>ParametricObjective</c>) is specialized by the JIT for the loss. Overloads of one method for float and
+/// double share one struct (one explicit interface implementation each). Value-equatable.
+/// </summary>
+internal sealed record AdapterModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string StructName,
+    string Accessibility,
+    AdapterKind Kind,
+    ElementType Element,
+    string MethodName,
+    int Reduction,
+    string Formula,
+    EquatableArray<string> FixedNames,
+    EquatableArray<string> ParameterNames,
+    EquatableArray<string> ColumnNames,
+    EquatableArray<AdapterArgument> Arguments)
+{
+    /// <summary>The suffix of the struct's name.</summary>
+    public const string Suffix = "Function";
+
+    /// <summary>The adapter for a valid declaration, or null when its shape has none (docs/trainer.md lists the shapes).</summary>
+    public static AdapterModel? For(LossDeclaration d, LossSignature signature)
+    {
+        if (d.AdapterNameTaken || d.IsGeneric || d.ReturnsVoid || d.Formula is null || signature.Reduction == LossSignature.None
+            || !d.MethodModifiers.Split(' ').Contains("static"))
+        {
+            return null;
+        }
+        var inputs = signature.WithRole(ParameterRole.ElementwiseInput).ToList();
+        var spanGradients = signature.WithRole(ParameterRole.ElementwiseGradient).ToList();
+        var scalarGradients = signature.WithRole(ParameterRole.ScalarGradient).ToList();
+        var scalars = signature.WithRole(ParameterRole.ScalarInput).ToList();
+        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any())
+        {
+            return null;
+        }
+        AdapterKind kind;
+        if (spanGradients.Count == 1 && scalarGradients.Count == 0 && inputs.Count == 2)
+        {
+            kind = AdapterKind.Prediction;
+        }
+        else if (spanGradients.Count == 0 && scalarGradients.Count > 0 && inputs.Count > 0)
+        {
+            kind = AdapterKind.Parametric;
+        }
+        else
+        {
+            return null;
+        }
+        var trained = new HashSet<int>(scalarGradients.Select(g => g.Target));
+        var fixedNames = scalars.Where(s => !trained.Contains(s.Index)).Select(s => s.Name).ToList();
+        var parameterNames = scalars.Where(s => trained.Contains(s.Index)).Select(s => s.Name).ToList();
+        var arguments = new List<AdapterArgument>();
+        foreach (BoundParameter p in signature.Parameters)
+        {
+            arguments.Add(p.Role switch
+            {
+                ParameterRole.ElementwiseInput when kind == AdapterKind.Prediction =>
+                    new AdapterArgument(p.Index == spanGradients[0].Target ? "prediction" : "target", 0),
+                ParameterRole.ElementwiseInput => new AdapterArgument("column", inputs.FindIndex(i => i.Index == p.Index)),
+                ParameterRole.ElementwiseGradient => new AdapterArgument("gradient", 0),
+                ParameterRole.ScalarInput when trained.Contains(p.Index) => new AdapterArgument("parameter", parameterNames.IndexOf(p.Name)),
+                ParameterRole.ScalarInput => new AdapterArgument("fixed", fixedNames.IndexOf(p.Name)),
+                _ => new AdapterArgument("out", parameterNames.IndexOf(signature.Parameters[p.Target].Name)),
+            });
+        }
+        return new AdapterModel(
+            d.Namespace,
+            d.ContainingTypes,
+            d.MethodName + Suffix,
+            AccessibilityOf(d.MethodModifiers),
+            kind,
+            signature.Element,
+            d.MethodName,
+            signature.Reduction,
+            d.Formula,
+            fixedNames.ToEquatableArray(),
+            parameterNames.ToEquatableArray(),
+            inputs.Select(i => i.Name).ToEquatableArray(),
+            arguments.ToEquatableArray());
+    }
+
+    /// <summary>The key under which float and double overloads share one struct.</summary>
+    public string GroupKey => (Namespace ?? "") + "|" + string.Join(".", ContainingTypes.Select(t => t.Name)) + "|" + StructName;
+
+    private static string AccessibilityOf(string modifiers)
+    {
+        var words = modifiers.Split(' ');
+        return string.Join(" ", words.Where(w => w is "public" or "internal" or "private" or "protected" or "file").DefaultIfEmpty("private"));
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Numerics;
+
+namespace LossGen.Training;
+
+/// <summary>Settings of a <see cref="LinearObjective{T, TLoss}"/>.</summary>
+public sealed record LinearObjectiveOptions
+{
+    /// <summary>λ of the L2 penalty λ/2 ‖w‖² added to the loss (the bias is not penalized); ≥ 0.</summary>
+    public double L2 { get; init; }
+
+    /// <summary>Threads for a batch, 1 to <see cref="Environment.ProcessorCount"/>; 0 (the default) uses all.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Rows per chunk (default 1024). Results depend on it, never on the thread count.</summary>
+    public int ChunkRows { get; init; } = 1024;
+}
+
+/// <summary>
+/// A linear model z = X·w + b trained with a generated element-wise loss: regression with any
+/// <see cref="IPredictionLoss{T}"/> (e.g. <c>Losses.MseLossFunction</c>, <c>Losses.HuberLossFunction</c>), binary
+/// classification with <c>Losses.BceWithLogitsLossFunction</c>. Parameters are the d weights followed by the
+/// bias. The objective is the loss (its mean or sum over the batch, as the loss declares) plus λ/2 ‖w‖².
+/// </summary>
+/// <remarks>
+/// A batch is cut into chunks of <see cref="LinearObjectiveOptions.ChunkRows"/> rows. Each chunk runs the
+/// forward pass, the generated loss kernel (one call over the chunk's spans) and the backward pass Xᵀ·g
+/// into its own buffer, on up to <see cref="LinearObjectiveOptions.Threads"/> threads; the buffers are
+/// added in chunk order, so results are bit-identical for any thread count. All buffers are allocated by
+/// the constructor: evaluations allocate nothing. Dispose it to stop its worker threads.
+/// </remarks>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TLoss">The loss; a generated <c>{Method}Function</c> struct.</typeparam>
+public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObjective<T>, IDisposable
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLoss : struct, IPredictionLoss<T>
+{
+    private readonly ReadOnlyMemory<T> _features;
+    private readonly ReadOnlyMemory<T> _targets;
+    private readonly ChunkRunner _runner;
+    private readonly ChunkWork _work;
+
+    /// <summary>Creates the objective over a data set.</summary>
+    /// <param name="features">The design matrix X, row-major: n rows × d features.</param>
+    /// <param name="targets">The n targets.</param>
+    /// <param name="loss">The loss (a generated struct, with its fixed scalars set).</param>
+    /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The features are not a whole number (≥ 1) of values per target.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public LinearObjective(ReadOnlyMemory<T> features, ReadOnlyMemory<T> targets, TLoss loss, LinearObjectiveOptions? options = null)
+    {
+        options ??= new LinearObjectiveOptions();
+        if (targets.Length == 0)
+        {
+            throw new ArgumentException("There are no targets.", nameof(targets));
+        }
+        if (features.Length == 0 || features.Length % targets.Length != 0)
+        {
+            throw new ArgumentException($"The design matrix has {features.Length} values, which is not a whole number (≥ 1) of features for {targets.Length} targets.", nameof(features));
+        }
+        if (!(options.L2 >= 0) || double.IsInfinity(options.L2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.L2, "L2 must be finite and non-negative.");
+        }
+        if (options.Threads < 0 || options.Threads > Environment.ProcessorCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Threads, $"Threads must be 0 (all) to {Environment.ProcessorCount}.");
+        }
+        if (options.ChunkRows < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkRows, "ChunkRows must be at least 1.");
+        }
+        _features = features;
+        _targets = targets;
+        Features = features.Length / targets.Length;
+        L2 = options.L2;
+        Loss = loss;
+        int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
+        _runner = new ChunkRunner(threads);
+        _work = new ChunkWork(this, threads, options.ChunkRows);
+    }
+
+    /// <summary>The number of features d.</summary>
+    public int Features { get; }
+
+    /// <summary>λ of the L2 penalty.</summary>
+    public double L2 { get; }
+
+    /// <summary>The loss.</summary>
+    public TLoss Loss { get; }
+
+    /// <inheritdoc/>
+    public int Count => _targets.Length;
+
+    /// <inheritdoc/>
+    public int ParameterCount => Features + 1;
+
+    /// <summary>The objective over all examples.</summary>
+    public T Evaluate(ReadOnlySpan<T> parameters, Span<T> gradient) => Evaluate(parameters, default, gradient);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">A span has the wrong length, or a row index is out of range.</exception>
+    public T Evaluate(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
+    {
+        if (parameters.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters (weights, then the bias), but {parameters.Length} were given.", nameof(parameters));
+        }
+        if (gradient.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
+        }
+        foreach (int row in rows)
+        {
+            if ((uint)row >= (uint)Count)
+            {
+                throw new ArgumentException($"Row {row} is outside the data set's {Count} rows.", nameof(rows));
+            }
+        }
+        double loss = _work.Run(_runner, _features.Span, _targets.Span, parameters, rows, gradient);
+        if (L2 > 0)
+        {
+            T lambda = T.CreateChecked(L2);
+            T penalty = T.Zero;
+            for (int j = 0; j < Features; j++)
+            {
+                penalty += parameters[j] * parameters[j];
+                gradient[j] += lambda * parameters[j];
+            }
+            loss += L2 / 2 * double.CreateChecked(penalty);
+        }
+        return T.CreateChecked(loss);
+    }
+
+    /// <summary>The model's outputs z = X·w + b for the rows of <paramref name="features"/> (row-major, d per row).</summary>
+    /// <exception cref="ArgumentException">A span's length does not fit.</exception>
+    public void Predict(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features, Span<T> output)
+    {
+        if (parameters.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but {parameters.Length} were given.", nameof(parameters));
+        }
+        LinearModel.Predict(features, parameters[..Features], parameters[Features], output);
+    }
+
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose() => _runner.Dispose();
+}

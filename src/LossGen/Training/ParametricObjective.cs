@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace LossGen.Training;
+
+/// <summary>
+/// A model whose parameters are the scalar inputs of a <c>[Loss]</c> formula — curve fitting, e.g.
+/// <c>(a * exp(b * x) - y)^2</c> with <c>out T da, out T db</c> — over data columns, trained through the
+/// generated <c>{Method}Function</c> struct (<see cref="IParametricLoss{T}"/>). A mini-batch gathers its
+/// rows into contiguous column buffers allocated once, then calls the generated kernel once.
+/// </summary>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TLoss">The loss; a generated <c>{Method}Function</c> struct.</typeparam>
+public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjective<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLoss : struct, IParametricLoss<T>
+{
+    private readonly T[] _columns;
+    private readonly T[] _batch;
+    private readonly int _rows;
+
+    /// <summary>Creates the objective over data given column by column, in the order the loss declares them.</summary>
+    /// <param name="loss">The loss (a generated struct, with any fixed scalars set).</param>
+    /// <param name="columns">The data columns, all of one length.</param>
+    /// <exception cref="ArgumentException">The number of columns differs from the loss's, or their lengths differ.</exception>
+    public ParametricObjective(TLoss loss, params IReadOnlyList<T[]> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count != loss.ColumnCount)
+        {
+            throw new ArgumentException($"The loss reads {loss.ColumnCount} data columns, but {columns.Count} were given.", nameof(columns));
+        }
+        _rows = columns[0]?.Length ?? throw new ArgumentNullException(nameof(columns));
+        if (_rows == 0)
+        {
+            throw new ArgumentException("The data columns are empty.", nameof(columns));
+        }
+        _columns = new T[_rows * columns.Count];
+        for (int k = 0; k < columns.Count; k++)
+        {
+            T[] column = columns[k] ?? throw new ArgumentNullException(nameof(columns));
+            if (column.Length != _rows)
+            {
+                throw new ArgumentException($"Column {k} has {column.Length} values; column 0 has {_rows}.", nameof(columns));
+            }
+            column.CopyTo(_columns, k * _rows);
+        }
+        _batch = new T[_columns.Length];
+        Loss = loss;
+    }
+
+    /// <summary>The loss.</summary>
+    public TLoss Loss { get; }
+
+    /// <inheritdoc/>
+    public int Count => _rows;
+
+    /// <inheritdoc/>
+    public int ParameterCount => Loss.ParameterCount;
+
+    /// <summary>The objective over all rows.</summary>
+    public T Evaluate(ReadOnlySpan<T> parameters, Span<T> gradient) => Loss.Evaluate(parameters, _columns, _rows, gradient);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">A span has the wrong length, or a row index is out of range.</exception>
+    public T Evaluate(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
+    {
+        if (rows.IsEmpty)
+        {
+            return Evaluate(parameters, gradient);
+        }
+        int n = rows.Length;
+        int columns = Loss.ColumnCount;
+        Span<T> batch = _batch.AsSpan(0, n * columns);
+        for (int i = 0; i < n; i++)
+        {
+            int row = rows[i];
+            if ((uint)row >= (uint)_rows)
+            {
+                throw new ArgumentException($"Row {row} is outside the data set's {_rows} rows.", nameof(rows));
+            }
+            for (int k = 0; k < columns; k++)
+            {
+                batch[k * n + i] = _columns[k * _rows + row];
+            }
+        }
+        return Loss.Evaluate(parameters, batch, n, gradient);
+    }
+}
