@@ -55,9 +55,14 @@ internal static class AdapterEmitter
         string interfaces = string.Join(", ", members.Select(m => "global::LossGen.Training." + interfaceName + "<" + Keyword(m.Element) + ">"));
         w.Open(first.Accessibility + " readonly partial struct " + first.StructName + " : " + interfaces);
         WriteFixedScalars(w, first, fixedType);
+        bool atStart = first.FixedNames.Count == 0; // no blank line right after the opening brace
         foreach (AdapterModel member in members)
         {
-            w.Line();
+            if (!atStart)
+            {
+                w.Line();
+            }
+            atStart = false;
             if (member.Kind == AdapterKind.Prediction)
             {
                 WritePrediction(w, member, fixedType);
