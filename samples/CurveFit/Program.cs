@@ -1,6 +1,7 @@
 // CurveFit: nonlinear least squares with the gradients LossGen derives for a formula's scalar inputs.
-// Two models are fitted to seeded noisy data by Adam through Trainer.Minimize, and the recovered
-// parameters are printed beside the true ones.
+// Two models are fitted to seeded noisy data by Adam through Trainer.Minimize, over the ParametricObjective
+// of the struct the generator writes beside each declaration, and the recovered parameters are printed
+// beside the true ones.
 using System;
 using System.Globalization;
 using LossGen;
@@ -19,7 +20,7 @@ for (int i = 0; i < x1.Length; i++)
     y1[i] = trueA * Math.Exp(trueB * x1[i]) + Noise();
 }
 double[] exponential = { 1.0, 0.0 };
-TrainingResult<double> first = Trainer.Minimize(new ExponentialFit(x1, y1), exponential.AsSpan(), new Adam<double>(0.05),
+TrainingResult<double> first = Trainer.Minimize(new ParametricObjective<double, CurveLosses.ExponentialFunction>(new CurveLosses.ExponentialFunction(), x1, y1), exponential.AsSpan(), new Adam<double>(0.05),
     new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = new Printer("a·exp(b·x)") });
 Console.WriteLine($"a·exp(b·x):  {first.Status} after {first.Epochs} epochs, MSE {first.Loss:E3}");
 Console.WriteLine($"   a = {exponential[0],9:F5}   (true {trueA})");
@@ -35,7 +36,7 @@ for (int i = 0; i < x2.Length; i++)
     y2[i] = trueK / (1 + Math.Exp(-trueR * (x2[i] - trueM))) + Noise();
 }
 double[] logistic = { 1.0, 1.0, 1.0 };
-TrainingResult<double> second = Trainer.Minimize(new LogisticFit(x2, y2), logistic.AsSpan(), new Adam<double>(0.05),
+TrainingResult<double> second = Trainer.Minimize(new ParametricObjective<double, CurveLosses.LogisticFunction>(new CurveLosses.LogisticFunction(), x2, y2), logistic.AsSpan(), new Adam<double>(0.05),
     new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = new Printer("logistic") });
 Console.WriteLine($"logistic:    {second.Status} after {second.Epochs} epochs, MSE {second.Loss:E3}");
 Console.WriteLine($"   k = {logistic[0],9:F5}   (true {trueK})");
@@ -48,7 +49,10 @@ Console.WriteLine();
 Console.WriteLine($"largest parameter error: {worst:E2}");
 return worst < 0.02 ? 0 : 1;
 
-/// <summary>The two models' losses: LossGen writes the gradients with respect to the scalar parameters.</summary>
+/// <summary>
+/// The two models' losses: LossGen writes the gradients with respect to the scalar parameters, and a struct
+/// per method (ExponentialFunction, LogisticFunction) through which ParametricObjective calls it.
+/// </summary>
 static partial class CurveLosses
 {
     [Loss("(a * exp(b * x) - y)^2")]
@@ -56,16 +60,6 @@ static partial class CurveLosses
 
     [Loss("(k * sigmoid(r * (x - m)) - y)^2")]
     public static partial double Logistic(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double k, double r, double m, out double dk, out double dr, out double dm);
-}
-
-readonly struct ExponentialFit(double[] x, double[] y) : IObjective<double>
-{
-    public double Evaluate(ReadOnlySpan<double> p, Span<double> g) => CurveLosses.Exponential(x, y, p[0], p[1], out g[0], out g[1]);
-}
-
-readonly struct LogisticFit(double[] x, double[] y) : IObjective<double>
-{
-    public double Evaluate(ReadOnlySpan<double> p, Span<double> g) => CurveLosses.Logistic(x, y, p[0], p[1], p[2], out g[0], out g[1], out g[2]);
 }
 
 /// <summary>Prints a line every 2,000 epochs.</summary>
