@@ -79,7 +79,10 @@ public sealed class ConsumerTests : IDisposable
             double[] x = { 0.0, 0.5, 1.0 };
             double[] t = { 1.0, 2.0, 3.0 };
             double sse = Losses.Line(x, t, 2.0, 1.0, out double da, out double db);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mse={mse:R} dp10={dp[10]:R} sse={sse:R} da={da:R} db={db:R}"));
+            // The trainer through the adapter struct the packaged generator writes beside Line.
+            double[] fit = { 0, 0 };
+            new LossGen.Training.Lbfgs<double>(new LossGen.Training.LbfgsOptions { GradientTolerance = 1e-12, ChangeTolerance = 0 }).Minimize(new LossGen.Training.ParametricObjective<double, Losses.LineFunction>(new Losses.LineFunction(), x, t), fit);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mse={mse:R} dp10={dp[10]:R} sse={sse:R} da={da:R} db={db:R} a={fit[0]:R} b={fit[1]:R}"));
 
             static partial class Losses
             {
@@ -106,5 +109,8 @@ public sealed class ConsumerTests : IDisposable
         Assert.Equal(0.0, values["sse"], 12);
         Assert.Equal(0.0, values["da"], 12);
         Assert.Equal(0.0, values["db"], 12);
+        // The exact line through the three points: a = 2, b = 1.
+        Assert.Equal(2.0, values["a"], 6);
+        Assert.Equal(1.0, values["b"], 6);
     }
 }

@@ -33,7 +33,7 @@ public class IncrementalityTests
 
     private const string Unrelated = "namespace Tests; public static class Other { public static int F() => 1; }";
 
-    private static readonly string[] OurSteps = { LossGenerator.DeclarationStep, LossGenerator.SourceStep };
+    private static readonly string[] OurSteps = { LossGenerator.DeclarationStep, LossGenerator.SourceStep, LossGenerator.AdapterStep };
 
     [Fact]
     public void UnrelatedEditLeavesEveryStepCachedOrUnchanged()
