@@ -155,6 +155,40 @@ public class TrainerLoopTests
         Assert.Equal(a.History.Select(r => r.Loss), b.History.Select(r => r.Loss));
     }
 
+    [Fact]
+    public void MiniBatchDivergenceRestoresFiniteParametersAndNamesTheEpoch()
+    {
+        (double[] x, double[] y) = Regression(200, 9);
+        using var objective = Mse(x, y);
+        var reports = new List<EpochReport>();
+        var result = new Trainer<double, LinearObjective<double, Losses.MseLossFunction>>(objective, new Sgd<double>(50), new double[3],
+            new TrainerOptions { MaxEpochs = 100, BatchSize = 16, Seed = 2, Progress = new Collect(reports) }).Fit();
+        Assert.Equal(TrainingStatus.Diverged, result.Status);
+        Assert.Equal(reports.Count, result.Epochs);
+        Assert.True(result.Epochs < 100);
+        // The restored parameters are the last ones whose mini-batch loss and gradient were finite (the loss
+        // over the whole set at them may still overflow: they are the last finite point of a divergence).
+        Assert.All(result.Parameters, v => Assert.True(double.IsFinite(v)));
+        Assert.Contains(result.Parameters, v => Math.Abs(v) > 10);
+    }
+
+    [Fact]
+    public void ClippingByValueBoundsEveryStep()
+    {
+        // With SGD at rate 1 and every gradient component clipped to 0.01, no parameter moves more than 0.01 per step.
+        (double[] x, double[] y) = Regression(100, 10);
+        using var objective = Mse(x, y);
+        var trainer = new Trainer<double, LinearObjective<double, Losses.MseLossFunction>>(objective, new Sgd<double>(1), new double[3],
+            new TrainerOptions { MaxEpochs = 1, ClipValue = 0.01 });
+        TrainingResult<double> result = trainer.Fit();
+        Assert.All(result.Parameters, v => Assert.Equal(0.01, Math.Abs(v), 15));
+    }
+
+    private sealed class Collect(List<EpochReport> into) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => into.Add(value);
+    }
+
     private sealed class AllocationProbe(long[] bytes) : IProgress<EpochReport>
     {
         public void Report(EpochReport value) => bytes[value.Epoch - 1] = GC.GetAllocatedBytesForCurrentThread();
