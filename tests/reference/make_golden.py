@@ -211,7 +211,7 @@ for options in ({"lr": 1.0, "max_iter": 1, "history_size": 5, "line_search_fn": 
         optimizer.step(closure)
         trajectory.append([float(v) for v in theta.detach().tolist()])
     lbfgs.append({"optimizer": "LBFGS", "options": options, "type": "double", "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory,
-                  "note": "objective sum(w (theta - c)^2) + 0.1 sum(theta^4) through autograd; not yet used by the tests (L-BFGS is issue 7's next part)"})
+                  "note": "objective sum(w (theta - c)^2) + 0.1 sum(theta^4) through autograd; replayed by tests/LossGen.Tests/Training/LbfgsGoldenTests.cs"})
 
 # --- learning-rate schedules: the lr of 25 epochs under torch.optim.lr_scheduler ----------------------
 PLATEAU_METRICS = [1.0, 0.9, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.83, 0.83, 0.831, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]

@@ -27,7 +27,8 @@ public sealed record LinearObjectiveOptions
 /// forward pass, the generated loss kernel (one call over the chunk's spans) and the backward pass Xᵀ·g
 /// into its own buffer, on up to <see cref="LinearObjectiveOptions.Threads"/> threads; the buffers are
 /// added in chunk order, so results are bit-identical for any thread count. All buffers are allocated by
-/// the constructor: evaluations allocate nothing. Dispose it to stop its worker threads.
+/// the constructor: evaluations allocate nothing. Dispose it to stop its worker threads. One evaluation
+/// at a time: an instance is not safe for concurrent calls (its buffers are shared); give each thread its own.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TLoss">The loss; a generated <c>{Method}Function</c> struct.</typeparam>
