@@ -1,8 +1,10 @@
-// Prints losses and gradients computed by generated kernels and by the catalogue, bit for bit
-// (hexadecimal), so that the NativeAOT build can be compared with the JIT build.
+// Prints losses and gradients computed by generated kernels and by the catalogue, and the parameters
+// of short training runs (the worker pool, the generic trainer specialized for generated structs,
+// L-BFGS and Adam), bit for bit, so that the NativeAOT build can be compared with the JIT build.
 using System;
 using System.Globalization;
 using LossGen;
+using LossGen.Training;
 
 const int n = 203;
 var random = new Random(7);
@@ -24,6 +26,23 @@ Print("log-cosh", Losses.LogCoshLoss(p, y, g), g);
 Print("custom", AotLosses.Custom(p, y, 0.7f, g, out float da), g, da);
 Print("mse-double", Losses.MseLoss(pd, yd, gd), gd);
 Print("poisson-double", Losses.PoissonNllLossSum(pd, yd, gd), gd);
+
+// Training: a 2-feature logistic regression on the same data, chunked over all cores.
+double[] features = new double[2 * n];
+for (int i = 0; i < n; i++)
+{
+    features[2 * i] = pd[i];
+    features[2 * i + 1] = Math.Sin(3 * pd[i]);
+}
+using (var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(features, yd, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = 0.01, ChunkRows = 16 }))
+{
+    double[] theta = new double[3];
+    TrainingResult<double> lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 50 }).Minimize(objective, theta);
+    Print("train-lbfgs", lbfgs.Loss, theta);
+    TrainingResult<double> adam = new Trainer<double, LinearObjective<double, Losses.BceWithLogitsLossFunction>>(objective, new Adam<double>(0.05), new double[3],
+        new TrainerOptions { MaxEpochs = 20, BatchSize = 32, Seed = 5 }).Fit();
+    Print("train-adam", adam.Loss, adam.Parameters);
+}
 
 static void Print<T>(string name, T value, T[] gradient, T? extra = default) where T : struct, IFormattable
 {
