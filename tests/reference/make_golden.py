@@ -213,6 +213,29 @@ for options in ({"lr": 1.0, "max_iter": 1, "history_size": 5, "line_search_fn": 
     lbfgs.append({"optimizer": "LBFGS", "options": options, "type": "double", "theta0": THETA0, "w": W, "c": C, "trajectory": trajectory,
                   "note": "objective sum(w (theta - c)^2) + 0.1 sum(theta^4) through autograd; replayed by tests/LossGen.Tests/Training/LbfgsGoldenTests.cs"})
 
+# L-BFGS on the Rosenbrock function from (-1.2, 1): curved valleys make the strong-Wolfe line search
+# bracket and zoom, which the quartic above barely does. Each outer step runs up to 5 inner iterations.
+rosenbrock = []
+for options in ({"lr": 1.0, "max_iter": 5, "history_size": 10, "line_search_fn": "strong_wolfe", "tolerance_grad": 1e-12, "tolerance_change": 1e-14},
+                {"lr": 1.0, "max_iter": 5, "history_size": 3, "line_search_fn": "strong_wolfe", "tolerance_grad": 1e-12, "tolerance_change": 1e-14}):
+    theta = torch.tensor([-1.2, 1.0], dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.LBFGS([theta], **options)
+    evaluations = [0]
+
+    def closure():
+        optimizer.zero_grad()
+        loss = 100 * (theta[1] - theta[0] ** 2) ** 2 + (1 - theta[0]) ** 2
+        loss.backward()
+        evaluations[0] += 1
+        return loss
+
+    trajectory = []
+    for _ in range(8):
+        optimizer.step(closure)
+        trajectory.append([float(v) for v in theta.detach().tolist()])
+    rosenbrock.append({"optimizer": "LBFGS", "options": options, "type": "double", "theta0": [-1.2, 1.0], "evaluations": evaluations[0], "trajectory": trajectory,
+                       "note": "objective 100 (y - x^2)^2 + (1 - x)^2; replayed by tests/LossGen.Tests/Training/LbfgsGoldenTests.cs"})
+
 # --- learning-rate schedules: the lr of 25 epochs under torch.optim.lr_scheduler ----------------------
 PLATEAU_METRICS = [1.0, 0.9, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.83, 0.83, 0.831, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
 schedule_configs = [
@@ -266,5 +289,5 @@ differences = finite_or_text(differences)
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "golden.json"), "w") as f:
     json.dump({"generator": "tests/reference/make_golden.py", "torch": torch.__version__, "numpy": np.__version__,
-               "cases": cases, "differences": differences, "optimizers": optimizers, "schedules": schedules, "clipping": clipping, "lbfgs": lbfgs}, f, indent=1)
+               "cases": cases, "differences": differences, "optimizers": optimizers, "schedules": schedules, "clipping": clipping, "lbfgs": lbfgs, "lbfgs_rosenbrock": rosenbrock}, f, indent=1)
 print(f"wrote {len(cases)} cases and {len(differences)} difference cases (torch {torch.__version__})")
