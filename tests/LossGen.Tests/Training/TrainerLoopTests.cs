@@ -189,6 +189,23 @@ public class TrainerLoopTests
         public void Report(EpochReport value) => into.Add(value);
     }
 
+    [Fact]
+    public void OneThreadAndAllThreadsGiveTheSameBitsInFloat()
+    {
+        (double[] xd, double[] yd) = Regression(5000, 12);
+        float[] x = Array.ConvertAll(xd, v => (float)v), y = Array.ConvertAll(yd, v => (float)v);
+        TrainingResult<float> Train(int threads)
+        {
+            using var objective = new LinearObjective<float, Losses.HuberLossFunction>(x, y, new Losses.HuberLossFunction(0.5),
+                new LinearObjectiveOptions { Threads = threads, ChunkRows = 64, L2 = 0.001 });
+            return new Trainer<float, LinearObjective<float, Losses.HuberLossFunction>>(objective, new RmsProp<float>(0.01f), new float[3],
+                new TrainerOptions { MaxEpochs = 4, BatchSize = 700, Seed = 9 }).Fit();
+        }
+        TrainingResult<float> a = Train(1), b = Train(Environment.ProcessorCount);
+        Assert.Equal(a.Parameters.Select(BitConverter.SingleToInt32Bits), b.Parameters.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(a.History.Select(r => r.Loss), b.History.Select(r => r.Loss));
+    }
+
     private sealed class AllocationProbe(long[] bytes) : IProgress<EpochReport>
     {
         public void Report(EpochReport value) => bytes[value.Epoch - 1] = GC.GetAllocatedBytesForCurrentThread();
