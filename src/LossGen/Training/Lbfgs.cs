@@ -117,11 +117,11 @@ public sealed partial class Lbfgs<T>
         double loss = Evaluate(objective, parameters, _grad);
         int evaluations = 1;
         firstLoss = lastLoss = loss;
-        if (!double.IsFinite(loss) || !AllFinite(_grad))
+        if (!double.IsFinite(loss) || !SpanMath.AllFinite(_grad))
         {
             return TrainingStatus.Diverged;
         }
-        if (MaxAbs(_grad) <= _options.GradientTolerance)
+        if (SpanMath.MaxAbs(_grad) <= _options.GradientTolerance)
         {
             return TrainingStatus.GradientConverged;
         }
@@ -139,8 +139,8 @@ public sealed partial class Lbfgs<T>
             ComputeDirection();
             _grad.CopyTo(_prevGrad, 0);
             _prevLoss = loss;
-            _t = _iterations == 1 ? Math.Min(1.0, 1.0 / SumAbs(_grad)) * _options.LearningRate : _options.LearningRate;
-            double gtd = double.CreateChecked(Dot(_grad, _d));
+            _t = _iterations == 1 ? Math.Min(1.0, 1.0 / SpanMath.SumAbs(_grad)) * _options.LearningRate : _options.LearningRate;
+            double gtd = double.CreateChecked(SpanMath.Dot(_grad, _d));
             if (gtd > -_options.ChangeTolerance)
             {
                 status = TrainingStatus.LossConverged;
@@ -153,7 +153,7 @@ public sealed partial class Lbfgs<T>
             {
                 (loss, _t, lineEvaluations) = StrongWolfe(objective, loss, gtd);
                 Move(_x, _t, _d, parameters);
-                converged = MaxAbs(_grad) <= _options.GradientTolerance;
+                converged = SpanMath.MaxAbs(_grad) <= _options.GradientTolerance;
             }
             else
             {
@@ -164,11 +164,11 @@ public sealed partial class Lbfgs<T>
                 {
                     loss = Evaluate(objective, parameters, _grad);
                     lineEvaluations = 1;
-                    converged = MaxAbs(_grad) <= _options.GradientTolerance;
+                    converged = SpanMath.MaxAbs(_grad) <= _options.GradientTolerance;
                 }
             }
             evaluations += lineEvaluations;
-            if (!double.IsFinite(loss) || !AllFinite(parameters) || !AllFinite(_grad))
+            if (!double.IsFinite(loss) || !SpanMath.AllFinite(parameters) || !SpanMath.AllFinite(_grad))
             {
                 _x.CopyTo(parameters);
                 status = TrainingStatus.Diverged;
@@ -177,7 +177,7 @@ public sealed partial class Lbfgs<T>
             lastLoss = loss;
             if (history is not null)
             {
-                var report = new EpochReport((int)_iterations, loss, double.NaN, _t, Norm(_grad), clock.Elapsed);
+                var report = new EpochReport((int)_iterations, loss, double.NaN, _t, SpanMath.Norm(_grad), clock.Elapsed);
                 history.Add(report);
                 _options.Progress?.Report(report);
             }
@@ -195,7 +195,7 @@ public sealed partial class Lbfgs<T>
                 status = TrainingStatus.GradientConverged;
                 break;
             }
-            if (MaxAbs(_d) * Math.Abs(_t) <= _options.ChangeTolerance || Math.Abs(loss - _prevLoss) < _options.ChangeTolerance)
+            if (SpanMath.MaxAbs(_d) * Math.Abs(_t) <= _options.ChangeTolerance || Math.Abs(loss - _prevLoss) < _options.ChangeTolerance)
             {
                 status = TrainingStatus.LossConverged;
                 break;
@@ -230,7 +230,7 @@ public sealed partial class Lbfgs<T>
             y[i] = _grad[i] - _prevGrad[i];
             s[i] = _d[i] * tt;
         }
-        double ys = double.CreateChecked(Dot(y, s));
+        double ys = double.CreateChecked(SpanMath.Dot(y, s));
         if (ys > 1e-10)
         {
             // The new pair takes the slot of the oldest (when the history is full); the arrays are swapped, not copied.
@@ -239,7 +239,7 @@ public sealed partial class Lbfgs<T>
             _newest = slot;
             _count = Math.Min(_count + 1, m);
             _rho[slot] = 1.0 / ys;
-            _hDiag = ys / double.CreateChecked(Dot(y, y));
+            _hDiag = ys / double.CreateChecked(SpanMath.Dot(y, y));
         }
         for (int i = 0; i < n; i++)
         {
@@ -248,9 +248,9 @@ public sealed partial class Lbfgs<T>
         for (int k = 0; k < _count; k++)
         {
             int j = ((_newest - k) % m + m) % m;
-            double a = double.CreateChecked(Dot(_s[j], _q)) * _rho[j];
+            double a = double.CreateChecked(SpanMath.Dot(_s[j], _q)) * _rho[j];
             _alpha[j] = a;
-            Axpy(T.CreateChecked(-a), _y[j], _q);
+            SpanMath.Axpy(T.CreateChecked(-a), _y[j], _q);
         }
         T h = T.CreateChecked(_hDiag);
         for (int i = 0; i < n; i++)
@@ -260,8 +260,8 @@ public sealed partial class Lbfgs<T>
         for (int k = _count - 1; k >= 0; k--)
         {
             int j = ((_newest - k) % m + m) % m;
-            double b = double.CreateChecked(Dot(_y[j], _d)) * _rho[j];
-            Axpy(T.CreateChecked(_alpha[j] - b), _s[j], _d);
+            double b = double.CreateChecked(SpanMath.Dot(_y[j], _d)) * _rho[j];
+            SpanMath.Axpy(T.CreateChecked(_alpha[j] - b), _s[j], _d);
         }
     }
 
@@ -276,57 +276,5 @@ public sealed partial class Lbfgs<T>
         {
             into[i] = x[i] + tt * d[i];
         }
-    }
-
-    private static void Axpy(T a, ReadOnlySpan<T> x, Span<T> y)
-    {
-        for (int i = 0; i < x.Length; i++)
-        {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static T Dot(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
-    {
-        T sum = T.Zero;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<T> values)
-    {
-        T max = T.Zero;
-        foreach (T v in values)
-        {
-            max = T.Max(max, T.Abs(v));
-        }
-        return double.CreateChecked(max);
-    }
-
-    private static double SumAbs(ReadOnlySpan<T> values)
-    {
-        T sum = T.Zero;
-        foreach (T v in values)
-        {
-            sum += T.Abs(v);
-        }
-        return double.CreateChecked(sum);
-    }
-
-    private static double Norm(ReadOnlySpan<T> values) => Math.Sqrt(double.CreateChecked(Dot(values, values)));
-
-    private static bool AllFinite(ReadOnlySpan<T> values)
-    {
-        foreach (T v in values)
-        {
-            if (!T.IsFinite(v))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

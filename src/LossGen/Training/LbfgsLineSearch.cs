@@ -28,10 +28,10 @@ public sealed partial class Lbfgs<T>
         where TObjective : IObjective<T>
     {
         double t = _t;
-        double dNorm = MaxAbs(_d);
+        double dNorm = SpanMath.MaxAbs(_d);
         double fNew = EvaluateAt(objective, t, _gNew);
         int evaluations = 1;
-        double gtdNew = double.CreateChecked(Dot(_gNew, _d));
+        double gtdNew = double.CreateChecked(SpanMath.Dot(_gNew, _d));
         double tPrev = 0, fPrev = f, gtdPrev = gtd;
         _grad.CopyTo(_gPrev, 0);
         bool done = false;
@@ -67,7 +67,7 @@ public sealed partial class Lbfgs<T>
             _gNew.CopyTo(_gPrev, 0);
             fNew = EvaluateAt(objective, t, _gNew);
             evaluations++;
-            gtdNew = double.CreateChecked(Dot(_gNew, _d));
+            gtdNew = double.CreateChecked(SpanMath.Dot(_gNew, _d));
             iteration++;
         }
         if (iteration == MaxLineSearchIterations)
@@ -109,7 +109,7 @@ public sealed partial class Lbfgs<T>
                 }
                 fNew = EvaluateAt(objective, t, _gNew);
                 evaluations++;
-                gtdNew = double.CreateChecked(Dot(_gNew, _d));
+                gtdNew = double.CreateChecked(SpanMath.Dot(_gNew, _d));
                 iteration++;
                 int high = 1 - low;
                 double bLow = low == 0 ? bf0 : bf1;

@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace LossGen.Training;
 
@@ -21,7 +20,7 @@ public static class LinearModel
         CheckShape(x, d, output.Length, nameof(output));
         for (int row = 0; row < output.Length; row++)
         {
-            output[row] = Dot(x.Slice(row * d, d), weights) + bias;
+            output[row] = SpanMath.Dot(x.Slice(row * d, d), weights) + bias;
         }
     }
 
@@ -58,7 +57,7 @@ public static class LinearModel
         for (int c = 0; c < chunks; c++)
         {
             ReadOnlySpan<T> chunk = partial.Slice(c * (d + 1), d + 1);
-            Axpy(T.One, chunk.Slice(0, d), weightGradient);
+            SpanMath.Axpy(T.One, chunk.Slice(0, d), weightGradient);
             biasGradient += chunk[d];
         }
         return biasGradient;
@@ -80,55 +79,10 @@ public static class LinearModel
         T bias = T.Zero;
         for (int row = 0; row < g.Length; row++)
         {
-            Axpy(g[row], x.Slice(row * d, d), result.Slice(0, d));
+            SpanMath.Axpy(g[row], x.Slice(row * d, d), result.Slice(0, d));
             bias += g[row];
         }
         result[d] = bias;
-    }
-
-    /// <summary>y += a·x, vectorized.</summary>
-    internal static void Axpy<T>(T a, ReadOnlySpan<T> x, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            var av = new Vector<T>(a);
-            ref T xr = ref MemoryMarshal.GetReference(x);
-            ref T yr = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
-            {
-                (Vector.LoadUnsafe(ref yr, (nuint)i) + av * Vector.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
-            }
-        }
-        for (; i < x.Length; i++)
-        {
-            y[i] += a * x[i];
-        }
-    }
-
-    /// <summary>x · y, vectorized with a fixed summation order.</summary>
-    internal static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int i = 0;
-        T sum = T.Zero;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            Vector<T> acc = Vector<T>.Zero;
-            ref T xr = ref MemoryMarshal.GetReference(x);
-            ref T yr = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
-            {
-                acc += Vector.LoadUnsafe(ref xr, (nuint)i) * Vector.LoadUnsafe(ref yr, (nuint)i);
-            }
-            sum = Vector.Sum(acc);
-        }
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-        return sum;
     }
 
     private static void CheckShape<T>(ReadOnlySpan<T> x, int features, int rows, string rowsName)

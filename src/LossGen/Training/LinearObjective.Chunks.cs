@@ -72,7 +72,7 @@ public sealed partial class LinearObjective<T, TLoss>
             double loss = 0;
             for (int c = 0; c < chunks; c++)
             {
-                LinearModel.Axpy(T.One, _partials.AsSpan(c * (_d + 1), _d + 1), gradient);
+                SpanMath.Axpy(T.One, _partials.AsSpan(c * (_d + 1), _d + 1), gradient);
                 loss += _losses[c];
             }
             return loss;
@@ -106,7 +106,7 @@ public sealed partial class LinearObjective<T, TLoss>
             Span<T> z = _z[worker].AsSpan(0, size), dz = _dz[worker].AsSpan(0, size);
             for (int i = 0; i < size; i++)
             {
-                z[i] = LinearModel.Dot(x.Slice(i * d, d), w) + b;
+                z[i] = SpanMath.Dot(x.Slice(i * d, d), w) + b;
             }
             // The generated kernel: one call over the chunk's spans.
             T chunkLoss = _owner.Loss.Evaluate(z, y, dz);

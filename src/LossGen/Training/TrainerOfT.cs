@@ -189,13 +189,13 @@ public sealed partial class Trainer<T, TObjective>
             int size = Math.Min(batch, count - start);
             ReadOnlySpan<int> rows = _order.Length == 0 ? default : _order.AsSpan(start, size);
             double loss = double.CreateChecked(_training.Evaluate(_parameters, rows, _gradient));
-            if (!double.IsFinite(loss) || !AllFinite(_gradient))
+            if (!double.IsFinite(loss) || !SpanMath.AllFinite(_gradient))
             {
                 return Diverge();
             }
             // The last parameters known to give a finite loss and gradient: divergence restores them.
             _parameters.CopyTo(_lastFinite, 0);
-            double norm = Norm(_gradient);
+            double norm = SpanMath.Norm(_gradient);
             lossSum += loss * size;
             normSum += norm;
             batches++;
@@ -214,7 +214,7 @@ public sealed partial class Trainer<T, TObjective>
                 GradientClipping.ClipByGlobalNorm<T>(_gradient, T.CreateChecked(clipNorm));
             }
             _optimizer.Step(_parameters, _gradient);
-            if (!AllFinite(_parameters))
+            if (!SpanMath.AllFinite(_parameters))
             {
                 return Diverge();
             }
@@ -278,28 +278,5 @@ public sealed partial class Trainer<T, TObjective>
     {
         double loss = double.CreateChecked(_training.Evaluate(_parameters, default, _gradient));
         return new TrainingResult<T>(status, _epoch, loss, _history.ToArray(), (T[])_parameters.Clone());
-    }
-
-    private static bool AllFinite(ReadOnlySpan<T> values)
-    {
-        foreach (T v in values)
-        {
-            if (!T.IsFinite(v))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double Norm(ReadOnlySpan<T> values)
-    {
-        double sum = 0;
-        foreach (T v in values)
-        {
-            double d = double.CreateChecked(v);
-            sum += d * d;
-        }
-        return Math.Sqrt(sum);
     }
 }
