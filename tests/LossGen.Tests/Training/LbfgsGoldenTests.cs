@@ -132,15 +132,15 @@ public class LbfgsGoldenTests(ITestOutputHelper output)
     [Fact]
     public void MinimizeReachesTheOptimumAndReportsEachIteration()
     {
-        var reports = new List<EpochReport>();
-        var lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 200, GradientTolerance = 1e-10, ChangeTolerance = 0, Progress = new Collect(reports) });
+        var recorder = new ReportRecorder();
+        var lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 200, GradientTolerance = 1e-10, ChangeTolerance = 0, Progress = recorder });
         double[] theta = { 3, -2, 1 };
         // A convex quadratic: the optimum solves a 3 × 3 system, here θ* = c.
         var result = lbfgs.Minimize(new Quartic(new[] { 1.0, 10.0, 100.0 }, new[] { 0.0, 0.0, 0.0 }), theta);
         Assert.Equal(TrainingStatus.GradientConverged, result.Status);
         Assert.All(theta, v => Assert.True(Math.Abs(v) < 1e-6));
-        Assert.Equal(result.Epochs, reports.Count);
-        Assert.True(reports.Count < 50);
+        Assert.Equal(result.Epochs, recorder.Reports.Count);
+        Assert.True(recorder.Reports.Count < 50);
     }
 
     [Fact]
@@ -148,10 +148,5 @@ public class LbfgsGoldenTests(ITestOutputHelper output)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Lbfgs<double>(new LbfgsOptions { HistorySize = 0 }));
         Assert.Equal("HistorySize", e.ParamName);
-    }
-
-    private sealed class Collect(List<EpochReport> into) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => into.Add(value);
     }
 }

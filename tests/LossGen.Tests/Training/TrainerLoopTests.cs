@@ -160,11 +160,11 @@ public class TrainerLoopTests
     {
         (double[] x, double[] y) = Regression(200, 9);
         using var objective = Mse(x, y);
-        var reports = new List<EpochReport>();
+        var recorder = new ReportRecorder();
         var result = new Trainer<double, LinearObjective<double, Losses.MseLossFunction>>(objective, new Sgd<double>(50), new double[3],
-            new TrainerOptions { MaxEpochs = 100, BatchSize = 16, Seed = 2, Progress = new Collect(reports) }).Fit();
+            new TrainerOptions { MaxEpochs = 100, BatchSize = 16, Seed = 2, Progress = recorder }).Fit();
         Assert.Equal(TrainingStatus.Diverged, result.Status);
-        Assert.Equal(reports.Count, result.Epochs);
+        Assert.Equal(recorder.Reports.Count, result.Epochs);
         Assert.True(result.Epochs < 100);
         // The restored parameters are the last ones whose mini-batch loss and gradient were finite (the loss
         // over the whole set at them may still overflow: they are the last finite point of a divergence).
@@ -182,11 +182,6 @@ public class TrainerLoopTests
             new TrainerOptions { MaxEpochs = 1, ClipValue = 0.01 });
         TrainingResult<double> result = trainer.Fit();
         Assert.All(result.Parameters, v => Assert.Equal(0.01, Math.Abs(v), 15));
-    }
-
-    private sealed class Collect(List<EpochReport> into) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => into.Add(value);
     }
 
     [Fact]

@@ -39,17 +39,6 @@ public class TrainerTests
         }
     }
 
-    private sealed class Recorder(Action<EpochReport>? onReport = null) : IProgress<EpochReport>
-    {
-        public List<EpochReport> Reports { get; } = new();
-
-        public void Report(EpochReport value)
-        {
-            Reports.Add(value);
-            onReport?.Invoke(value);
-        }
-    }
-
     [Fact]
     public void SgdReachesTheOptimumOfAQuadratic()
     {
@@ -90,7 +79,7 @@ public class TrainerTests
     public void CancellationIsHonouredBetweenEpochs()
     {
         using var cancellation = new CancellationTokenSource();
-        var progress = new Recorder(report =>
+        var progress = new ReportRecorder(report =>
         {
             if (report.Epoch == 3)
             {
