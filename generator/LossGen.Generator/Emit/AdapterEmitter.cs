@@ -127,9 +127,9 @@ internal static class AdapterEmitter
             + "> target, global::System.Span<" + t + "> predictionGradient)");
         w.Line("    => " + a.MethodName + "(" + string.Join(", ", a.Arguments.Select(arg => arg.Source switch
         {
-            "prediction" => "prediction",
-            "target" => "target",
-            "gradient" => "predictionGradient",
+            ArgumentSource.Prediction => "prediction",
+            ArgumentSource.Target => "target",
+            ArgumentSource.Gradient => "predictionGradient",
             _ => Fixed(a, arg.Index, t, fixedType),
         })) + ");");
     }
@@ -155,9 +155,9 @@ internal static class AdapterEmitter
             + a.ParameterNames.Count.ToString(CultureInfo.InvariantCulture) + ", " + a.ColumnNames.Count.ToString(CultureInfo.InvariantCulture) + ");");
         string call = a.MethodName + "(" + string.Join(", ", a.Arguments.Select(arg => arg.Source switch
         {
-            "column" => "columns.Slice(" + (arg.Index == 0 ? "0" : arg.Index.ToString(CultureInfo.InvariantCulture) + " * rows") + ", rows)",
-            "parameter" => "parameters[" + arg.Index.ToString(CultureInfo.InvariantCulture) + "]",
-            "out" => "out " + t + " d" + arg.Index.ToString(CultureInfo.InvariantCulture),
+            ArgumentSource.Column => "columns.Slice(" + (arg.Index == 0 ? "0" : arg.Index.ToString(CultureInfo.InvariantCulture) + " * rows") + ", rows)",
+            ArgumentSource.Parameter => "parameters[" + arg.Index.ToString(CultureInfo.InvariantCulture) + "]",
+            ArgumentSource.Out => "out " + t + " d" + arg.Index.ToString(CultureInfo.InvariantCulture),
             _ => Fixed(a, arg.Index, t, fixedType),
         })) + ")";
         w.Line(t + " value = " + call + ";");

@@ -16,10 +16,35 @@ internal enum AdapterKind
     Parametric,
 }
 
+/// <summary>What the adapter passes for one declared parameter of the loss method.</summary>
+internal enum ArgumentSource
+{
+    /// <summary>The prediction span (prediction losses).</summary>
+    Prediction,
+
+    /// <summary>The target span (prediction losses).</summary>
+    Target,
+
+    /// <summary>The prediction's gradient span (prediction losses).</summary>
+    Gradient,
+
+    /// <summary>A fixed scalar, from the struct's property.</summary>
+    Fixed,
+
+    /// <summary>A trained scalar, from the parameter span (parametric losses).</summary>
+    Parameter,
+
+    /// <summary>A data column, sliced from the column-major span (parametric losses).</summary>
+    Column,
+
+    /// <summary>A trained scalar's <c>out</c> gradient, copied into the gradient span (parametric losses).</summary>
+    Out,
+}
+
 /// <summary>How one declared parameter is supplied when the adapter calls the loss method.</summary>
-/// <param name="Source">prediction, target, gradient, fixed, parameter, column or out.</param>
+/// <param name="Source">What is passed.</param>
 /// <param name="Index">The fixed scalar, parameter or column number.</param>
-internal sealed record AdapterArgument(string Source, int Index);
+internal sealed record AdapterArgument(ArgumentSource Source, int Index);
 
 /// <summary>
 /// The trainer adapter of one <c>[Loss]</c> method: a struct named <c>{Method}Function</c> beside the method
@@ -83,12 +108,12 @@ internal sealed record AdapterModel(
             arguments.Add(p.Role switch
             {
                 ParameterRole.ElementwiseInput when kind == AdapterKind.Prediction =>
-                    new AdapterArgument(p.Index == spanGradients[0].Target ? "prediction" : "target", 0),
-                ParameterRole.ElementwiseInput => new AdapterArgument("column", inputs.FindIndex(i => i.Index == p.Index)),
-                ParameterRole.ElementwiseGradient => new AdapterArgument("gradient", 0),
-                ParameterRole.ScalarInput when trained.Contains(p.Index) => new AdapterArgument("parameter", parameterNames.IndexOf(p.Name)),
-                ParameterRole.ScalarInput => new AdapterArgument("fixed", fixedNames.IndexOf(p.Name)),
-                _ => new AdapterArgument("out", parameterNames.IndexOf(signature.Parameters[p.Target].Name)),
+                    new AdapterArgument(p.Index == spanGradients[0].Target ? ArgumentSource.Prediction : ArgumentSource.Target, 0),
+                ParameterRole.ElementwiseInput => new AdapterArgument(ArgumentSource.Column, inputs.FindIndex(i => i.Index == p.Index)),
+                ParameterRole.ElementwiseGradient => new AdapterArgument(ArgumentSource.Gradient, 0),
+                ParameterRole.ScalarInput when trained.Contains(p.Index) => new AdapterArgument(ArgumentSource.Parameter, parameterNames.IndexOf(p.Name)),
+                ParameterRole.ScalarInput => new AdapterArgument(ArgumentSource.Fixed, fixedNames.IndexOf(p.Name)),
+                _ => new AdapterArgument(ArgumentSource.Out, parameterNames.IndexOf(signature.Parameters[p.Target].Name)),
             });
         }
         return new AdapterModel(
