@@ -51,7 +51,7 @@ public sealed class LogisticProblem
     /// <summary>The objective at (w, b), in double, by the generated double kernel.</summary>
     public double Objective(ReadOnlySpan<float> weights, float bias)
     {
-        using var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(XDouble, YDouble, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        using var objective = DoubleObjective();
         var theta = new double[D + 1];
         for (int j = 0; j < D; j++)
         {
@@ -64,11 +64,14 @@ public sealed class LogisticProblem
     /// <summary>The optimum's value, by double-precision L-BFGS run to a gradient of 1e-10.</summary>
     public double OptimalObjective()
     {
-        using var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(XDouble, YDouble, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        using var objective = DoubleObjective();
         var theta = new double[D + 1];
         new Lbfgs<double>(new LbfgsOptions { MaxIterations = 1000, GradientTolerance = 1e-10, ChangeTolerance = 0 }).Minimize(objective, theta);
         return objective.Evaluate(theta, new double[D + 1]);
     }
+
+    private LinearObjective<double, Losses.BceWithLogitsLossFunction> DoubleObjective() =>
+        new(XDouble, YDouble, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
 
     // ---- LossGen -------------------------------------------------------------------------------------
 
