@@ -11,8 +11,8 @@ using LossGen.Generator.Symbolic;
 
 namespace LossGen.Generator;
 
-/// <summary>A generated file: its hint name and text.</summary>
-internal sealed record GeneratedSource(string HintName, string Text);
+/// <summary>A generated file: the method it belongs to (its hint name is given by <see cref="HintNames"/>) and its text.</summary>
+internal sealed record GeneratedSource(MethodKey Key, string Text);
 
 /// <summary>Everything the pipeline makes of one declaration: diagnostics, the file where a body can be written, and the trainer adapter where the shape has one.</summary>
 internal sealed record CompileResult(EquatableArray<DiagnosticInfo> Diagnostics, GeneratedSource? Source, AdapterModel? Adapter = null);
@@ -39,6 +39,20 @@ internal static class LossCompiler
             diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.InternalError.Id, exception.GetType().Name + ": " + exception.Message));
             return Result(declaration, diagnostics, null, null);
         }
+    }
+
+    /// <summary>The generator's diagnostics projection: the declaration's diagnostics placed at their source spans.</summary>
+    public static EquatableArray<LocatedDiagnostic> Diagnose(LossTarget target)
+    {
+        if (target.Declaration is null)
+        {
+            var failure = DiagnosticInfo.AtMethod(DiagnosticDescriptors.InternalError.Id, target.ReadFailure ?? "the declaration could not be read");
+            return target.Anchors is null
+                ? new[] { new LocatedDiagnostic(failure, "", 0, 0) }.ToEquatableArray()
+                : ReportedDiagnostics.Locate(new[] { failure }, target.Anchors);
+        }
+        CompileResult result = Compile(target.Declaration, emit: false);
+        return target.Anchors is null ? EquatableArray<LocatedDiagnostic>.Empty : ReportedDiagnostics.Locate(result.Diagnostics, target.Anchors);
     }
 
     private static string? CompileInto(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, bool emit, out AdapterModel? adapter)
@@ -108,16 +122,15 @@ internal static class LossCompiler
 
     private static CompileResult Result(LossDeclaration declaration, List<DiagnosticInfo> diagnostics, string? text, AdapterModel? adapter)
     {
-        GeneratedSource? source = null;
         // A body can only be added to a partial declaration without one, inside partial types.
         bool canEmit = declaration.IsPartial && !declaration.HasImplementation && declaration.ContainingTypes.All(t => t.IsPartial);
-        if (canEmit)
-        {
-            var errors = diagnostics.Where(d => d.IsError).ToList();
-            source = new GeneratedSource(SourceEmitter.HintName(declaration),
-                text is not null && errors.Count == 0 ? text : SourceEmitter.EmitError(declaration, errors));
-        }
-        bool clean = text is not null && canEmit && !diagnostics.Any(d => d.IsError);
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        string? marker = ReportedDiagnostics.Marker(declaration.Key, diagnostics);
+        string? file = !canEmit ? SourceEmitter.EmitMarkerOnly(declaration, marker)
+            : text is not null && errors.Count == 0 ? SourceEmitter.WithMarker(text, marker)
+            : SourceEmitter.EmitError(declaration, errors, marker);
+        GeneratedSource? source = file is null ? null : new GeneratedSource(declaration.Key, file);
+        bool clean = text is not null && canEmit && errors.Count == 0;
         return new CompileResult(diagnostics.ToEquatableArray(), source, clean ? adapter : null);
     }
 }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using System.Linq;
 using LossGen.Generator.Declarations;
 using LossGen.Generator.Diagnostics;
@@ -11,10 +14,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace LossGen.Generator;
 
 /// <summary>
-/// Reports LossGen's diagnostics. It runs the same <see cref="LossCompiler"/> as the generator and
-/// maps each <see cref="DiagnosticInfo"/> to a real source location: inside the formula literal
-/// down to the character where the literal allows it, else the literal, the parameter, the method
-/// name or the containing type. Real locations are what make <c>#pragma warning disable</c> work.
+/// Reports LossGen's diagnostics live in the IDE. It runs the same <see cref="LossCompiler"/> as the
+/// generator and places each <see cref="DiagnosticInfo"/> with the same <see cref="SourceAnchors"/>:
+/// inside the formula literal down to the character, else the literal, the parameter, the method name
+/// or the containing type. It stays silent for a declaration whose diagnostics the generator has
+/// already reported (<see cref="ReportedDiagnostics"/>), so a build shows each diagnostic once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LossDiagnosticAnalyzer : DiagnosticAnalyzer
@@ -34,11 +38,12 @@ public sealed class LossDiagnosticAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, attributeType), SyntaxKind.MethodDeclaration);
+            var markers = new Lazy<HashSet<string>>(() => ReadGeneratorMarkers(start.Compilation, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, attributeType, markers), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, Lazy<HashSet<string>> generatorMarkers)
     {
         var methodSyntax = (MethodDeclarationSyntax)context.Node;
         if (methodSyntax.AttributeLists.Count == 0 || context.SemanticModel.GetDeclaredSymbol(methodSyntax, context.CancellationToken) is not IMethodSymbol method)
@@ -54,76 +59,46 @@ public sealed class LossDiagnosticAnalyzer : DiagnosticAnalyzer
         }
         LossDeclaration declaration = DeclarationReader.Read(method, methodSyntax, attribute, context.CancellationToken);
         CompileResult result = LossCompiler.Compile(declaration, emit: false);
+        if (result.Diagnostics.Count == 0)
+        {
+            return;
+        }
+        // The generator has already reported exactly these diagnostics (see ReportedDiagnostics): stay silent.
+        string? marker = ReportedDiagnostics.Marker(declaration.Key, result.Diagnostics);
+        if (marker is not null && generatorMarkers.Value.Contains(marker))
+        {
+            return;
+        }
+        SourceAnchors anchors = SourceAnchors.Read(methodSyntax, attributeSyntax);
         foreach (DiagnosticInfo info in result.Diagnostics)
         {
-            Location location = Locate(info, attributeSyntax, methodSyntax);
+            SourceSpan span = anchors.Locate(info);
+            Location location = Location.Create(methodSyntax.SyntaxTree, new TextSpan(span.Start, span.Length));
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, info.Arguments.ToArray<object>()));
         }
     }
 
-    private static Location Locate(DiagnosticInfo info, AttributeSyntax attribute, MethodDeclarationSyntax method)
+    /// <summary>The marker lines in the files LossGen's generator has added to this compilation.</summary>
+    private static HashSet<string> ReadGeneratorMarkers(Compilation compilation, CancellationToken cancellationToken)
     {
-        SyntaxTree tree = method.SyntaxTree;
-        ExpressionSyntax? formula = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null || a.NameColon?.Name.Identifier.Text == "formula")?.Expression;
-        switch (info.Target)
+        var markers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
-            case DiagnosticTargetKind.FormulaSpan when formula is not null:
-                return Location.Create(tree, MapFormulaSpan(formula, info.Start, info.Length));
-            case DiagnosticTargetKind.FormulaSpan:
-            case DiagnosticTargetKind.Formula:
-                return (formula as SyntaxNode ?? attribute).GetLocation();
-            case DiagnosticTargetKind.Parameter when info.Index >= 0 && info.Index < method.ParameterList.Parameters.Count:
-                return method.ParameterList.Parameters[info.Index].Identifier.GetLocation();
-            case DiagnosticTargetKind.ContainingType:
+            if (tree.FilePath.IndexOf(typeof(LossGenerator).FullName, StringComparison.Ordinal) < 0)
             {
-                var types = method.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().ToList();
-                return info.Index >= 0 && info.Index < types.Count ? types[info.Index].Identifier.GetLocation() : method.Identifier.GetLocation();
+                continue;
             }
-            case DiagnosticTargetKind.Reduction:
+            SourceText text = tree.GetText(cancellationToken);
+            // The marker is the second line of a generated file.
+            for (int i = 0; i < Math.Min(2, text.Lines.Count); i++)
             {
-                AttributeArgumentSyntax? reduction = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Reduction");
-                return (reduction as SyntaxNode ?? attribute).GetLocation();
-            }
-            default:
-                return method.Identifier.GetLocation();
-        }
-    }
-
-    /// <summary>
-    /// Maps characters [start, start + length) of the formula's value to source text. Exact for a
-    /// regular literal without escapes, a verbatim literal without doubled quotes and a single-line
-    /// raw literal; the whole expression otherwise.
-    /// </summary>
-    internal static TextSpan MapFormulaSpan(ExpressionSyntax expression, int start, int length)
-    {
-        if (expression is LiteralExpressionSyntax { Token: var token } && token.IsKind(SyntaxKind.StringLiteralToken) || expression is LiteralExpressionSyntax { Token: var raw } && raw.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
-        {
-            SyntaxToken literal = ((LiteralExpressionSyntax)expression).Token;
-            string text = literal.Text;
-            string value = literal.ValueText;
-            int prefix = -1;
-            if (literal.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
-            {
-                int quotes = 0;
-                while (quotes < text.Length && text[quotes] == '"')
+                string line = text.Lines[i].ToString();
+                if (line.StartsWith(ReportedDiagnostics.MarkerPrefix, StringComparison.Ordinal))
                 {
-                    quotes++;
+                    markers.Add(line);
                 }
-                prefix = text.Length == value.Length + 2 * quotes ? quotes : -1;
-            }
-            else if (text.StartsWith("@\"", System.StringComparison.Ordinal))
-            {
-                prefix = text.Length == value.Length + 3 ? 2 : -1;
-            }
-            else if (text.StartsWith("\"", System.StringComparison.Ordinal))
-            {
-                prefix = text.Length == value.Length + 2 ? 1 : -1;
-            }
-            if (prefix >= 0 && start >= 0 && start + length <= value.Length)
-            {
-                return new TextSpan(literal.SpanStart + prefix + start, length);
             }
         }
-        return expression.Span;
+        return markers;
     }
 }

@@ -21,6 +21,26 @@ internal static class DeclarationReader
             | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>
+    /// The generator's transform: the declaration model and its source anchors. Never throws (but for
+    /// cancellation): a failure becomes <see cref="LossTarget.ReadFailure"/>, reported as LG0099 on the method.
+    /// </summary>
+    public static LossTarget ReadTarget(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        AttributeData? attribute = context.Attributes.Length > 0 ? context.Attributes[0] : null;
+        SourceAnchors? anchors = null;
+        try
+        {
+            anchors = SourceAnchors.Read(syntax, attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax);
+            return new LossTarget(Read((IMethodSymbol)context.TargetSymbol, syntax, attribute, cancellationToken), anchors);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new LossTarget(null, anchors, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
     public static LossDeclaration Read(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData? attribute, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

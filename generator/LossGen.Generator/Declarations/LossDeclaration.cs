@@ -1,3 +1,4 @@
+using System.Linq;
 using LossGen.Generator.Helpers;
 
 namespace LossGen.Generator.Declarations;
@@ -86,4 +87,17 @@ internal sealed record LossDeclaration(
 {
     /// <summary>Whether the method declares its own type parameters.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;
+
+    /// <summary>The method's identity, from which its file is named (see <see cref="Emit.HintNames"/>).</summary>
+    public Emit.MethodKey Key => new(
+        Emit.HintNames.TypePath(Namespace, ContainingTypes),
+        MethodName,
+        Parameters.Select(Emit.HintNames.ShortType).ToEquatableArray(),
+        Parameters.Select(p => p.Element).FirstOrDefault(e => e != ElementType.None));
 }
+
+/// <summary>
+/// The output of the pipeline's first transform: the declaration as plain values, where its parts
+/// stand in the source (for diagnostics), and, should reading the symbols ever fail, why.
+/// </summary>
+internal sealed record LossTarget(LossDeclaration? Declaration, SourceAnchors? Anchors, string? ReadFailure = null);

@@ -100,10 +100,10 @@ internal sealed class ElementKernelEmitter
                 }
                 while (!taken.Add(name));
             }
-            w.Line("// " + Comment(id));
+            w.Comment(Comment(id));
             if (_loss.Graph.NoteOf(id) is string note)
             {
-                w.Line("// stable form: " + note);
+                w.Comment("stable form: " + note);
             }
             w.Line(_v + " " + name + " = " + Expression(n) + ";");
             _expressions[id] = name;
@@ -114,10 +114,10 @@ internal sealed class ElementKernelEmitter
         {
             int node = gradient.Node!.Value;
             (double factor, int core) = Split(gradient);
-            w.Line("// ∂l/∂" + gradient.Input.Name + " = " + _printer.Describe(node, 100) + (factor != 1 ? " (the constant " + MathPrinter.Number(factor) + " is applied with the 1/n of the mean)" : ""));
+            w.Comment("∂l/∂" + gradient.Input.Name + " = " + _printer.Describe(node, 100) + (factor != 1 ? " (the constant " + MathPrinter.Number(factor) + " is applied with the 1/n of the mean)" : ""));
             w.Line(Naming.Identifier(gradient.Parameter.Name) + " = " + _expressions[core] + ";");
         }
-        w.Line("// l = " + _printer.Describe(_loss.Value, 100));
+        w.Comment("l = " + _printer.Describe(_loss.Value, 100));
         w.Line("return " + _expressions[_loss.Value] + ";");
         w.Close();
     }

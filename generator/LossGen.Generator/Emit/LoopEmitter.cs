@@ -88,7 +88,7 @@ internal sealed class LoopEmitter
         w.Line("// Validate every span before anything is written.");
         foreach (BoundParameter span in Spans.Where(p => p != first))
         {
-            w.Line("if (" + Id(span.Name) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + Naming.Literal(span.Name) + ", " + Id(span.Name) + ".Length, " + Naming.Literal(first.Name) + ", " + L("n") + ");");
+            w.Line("if (" + Id(span.Name) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span.Name) + ", " + Id(span.Name) + ".Length, " + GeneratedText.StringLiteral(first.Name) + ", " + L("n") + ");");
         }
         w.Line();
         foreach (BoundParameter span in Spans)
@@ -162,12 +162,12 @@ internal sealed class LoopEmitter
             w.Line();
             if (g.Parameter.Role == ParameterRole.ElementwiseGradient)
             {
-                w.Line("// The formula does not depend on " + g.Input.Name + ": its gradient is zero.");
+                w.Comment("The formula does not depend on " + g.Input.Name + ": its gradient is zero.");
                 w.Line(Id(g.Parameter.Name) + ".Clear();");
             }
             else
             {
-                w.Line("// The formula does not depend on " + g.Input.Name + ": its gradient is zero" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
+                w.Comment("The formula does not depend on " + g.Input.Name + ": its gradient is zero" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
                 w.Line(Id(g.Parameter.Name) + " = " + (_mean ? L("n") + " == 0 ? " + _t + ".NaN : 0;" : "0;"));
             }
         }

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace LossGen.Generator.Parsing;
 
-/// <summary>Splits a formula into tokens. Never throws: unknown characters become <see cref="TokenKind.Invalid"/> tokens.</summary>
+/// <summary>
+/// Splits a formula into tokens. Never throws: unknown characters become <see cref="TokenKind.Invalid"/> tokens.
+/// White space includes every line terminator (<c>\n</c>, <c>\r</c>, U+0085, U+2028, U+2029), so a formula
+/// may span lines; <c>//</c> starts a comment that runs to the end of its line.
+/// </summary>
 internal static class Lexer
 {
     public static List<Token> Tokenize(string text)
@@ -15,6 +19,14 @@ internal static class Lexer
             if (char.IsWhiteSpace(c))
             {
                 i++;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                while (i < text.Length && !IsLineTerminator(text[i]))
+                {
+                    i++;
+                }
                 continue;
             }
             int start = i;
@@ -94,6 +106,9 @@ internal static class Lexer
         }
         return i;
     }
+
+    /// <summary>The line terminators of C#, which also end a formula comment.</summary>
+    public static bool IsLineTerminator(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 

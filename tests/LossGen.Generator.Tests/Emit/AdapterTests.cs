@@ -21,7 +21,7 @@ public class AdapterTests
         .ToArray();
 
     private static string AdapterText(HarnessResult result, string structName) =>
-        result.GeneratedTrees.Single(t => Path.GetFileName(t.FilePath).EndsWith("." + structName + ".g.cs", StringComparison.Ordinal)).GetText().ToString();
+        result.GeneratedTrees.Single(t => Path.GetFileName(t.FilePath).EndsWith("+" + structName + ".g.cs", StringComparison.Ordinal)).GetText().ToString();
 
     private static void AssertCompiles(HarnessResult result)
     {
@@ -40,7 +40,7 @@ public class AdapterTests
                 public static partial double Huber(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double delta, Span<double> dp);
             """);
         AssertCompiles(result);
-        Assert.Equal(new[] { "Snapshots.Losses.HuberFunction.g.cs" }, AdapterFiles(result));
+        Assert.Equal(new[] { "Snapshots.Losses+HuberFunction.g.cs" }, AdapterFiles(result));
         Snapshot.Verify(AdapterText(result, "HuberFunction"), "AdapterPredictionFloatAndDouble");
     }
 

@@ -14,8 +14,17 @@ internal sealed record HarnessResult(
     ImmutableArray<Diagnostic> AnalyzerDiagnostics,
     ImmutableArray<Diagnostic> CompilerDiagnostics,
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
-    GeneratorDriverRunResult RunResult)
+    GeneratorDriverRunResult RunResult,
+    ImmutableArray<Diagnostic> AnalyzerAloneDiagnostics)
 {
+    /// <summary>
+    /// The LG diagnostics a build shows: the generator's and the analyzer's together (the analyzer
+    /// stays silent where the generator has reported the same diagnostics), in source order.
+    /// </summary>
+    public List<Diagnostic> LossGenDiagnostics => GeneratorDiagnostics.Concat(AnalyzerDiagnostics)
+        .Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal))
+        .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+
     public IEnumerable<SyntaxTree> GeneratedTrees => RunResult.GeneratedTrees;
 
     public string GeneratedText(string methodName) =>
@@ -61,7 +70,11 @@ internal static class GeneratorHarness
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LossDiagnosticAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         ImmutableArray<Diagnostic> compilerDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return new HarnessResult(output, analyzerDiagnostics, compilerDiagnostics, generatorDiagnostics, driver.GetRunResult());
+        // The analyzer as the IDE runs it before the generator has produced anything.
+        ImmutableArray<Diagnostic> analyzerAlone = compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LossDiagnosticAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return new HarnessResult(output, analyzerDiagnostics, compilerDiagnostics, generatorDiagnostics, driver.GetRunResult(), analyzerAlone);
     }
 
     /// <summary>Emits the output compilation and loads it into a collectible context.</summary>
