@@ -148,7 +148,16 @@ internal sealed class FormulaBinder
         {
             return (_graph.Const(Math.PI), Kind.Number);
         }
-        _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownName.Id, name.Start, name.Length, name.Name));
+        var known = new List<string>(_bindings.Keys) { "pi" };
+        foreach (BoundParameter parameter in _signature.Parameters)
+        {
+            if (parameter.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)
+            {
+                known.Add(parameter.Name);
+            }
+        }
+        _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownName.Id, name.Start, name.Length, name.Name,
+            Suggestions.ForName(name.Name, known, Functions.All)));
         return (_graph.Const(0), Kind.Error);
     }
 
@@ -220,7 +229,8 @@ internal sealed class FormulaBinder
         }
         if (!Functions.TryGet(call.Name, out int arity, out var build))
         {
-            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownFunction.Id, call.NameStart, call.Name.Length, call.Name, Functions.Names));
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.UnknownFunction.Id, call.NameStart, call.Name.Length, call.Name,
+                Suggestions.ForFunction(call.Name, Functions.All, Functions.Names)));
             return (_graph.Const(0), Kind.Error);
         }
         if (arity != arguments.Length)

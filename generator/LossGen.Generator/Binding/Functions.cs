@@ -25,6 +25,9 @@ internal static class Functions
         ["clamp"] = (3, (g, a) => Clamp(g, a[0], a[1], a[2])),
     };
 
+    /// <summary>Every function name, for "did you mean".</summary>
+    public static IReadOnlyCollection<string> All => Table.Keys;
+
     /// <summary>The names, for the "unknown function" message.</summary>
     public static string Names => "exp, log, log1p, sqrt, tanh, abs, sign, sigmoid, softplus, min, max, pow, xlogy, clamp";
 

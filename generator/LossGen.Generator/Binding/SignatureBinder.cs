@@ -82,11 +82,7 @@ internal static class SignatureBinder
             int target = FindGradientTarget(p.Name, roles);
             if (target < 0)
             {
-                string wanted = p.Name.Length > 1 && p.Name[0] == 'd' ? p.Name.Substring(1) : "(a name after the 'd')";
-                string message = p.Name.Length > 1 && p.Name[0] == 'd'
-                    ? wanted
-                    : wanted + "; outputs are 'loss' or 'd' followed by an input's name";
-                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, message));
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, NoInputMessage(p.Name, roles)));
                 continue;
             }
             BoundParameter input = roles[target];
@@ -186,6 +182,27 @@ internal static class SignatureBinder
     }
 
     /// <summary>Finds the input that <c>dX</c> or <c>dx</c> differentiates by: the name after the 'd', as written or with its first letter in lower case.</summary>
+    /// <summary>Why an output names no input, with the name that would (e.g. 'dP' → 'dp', 'gradP' → 'dP' or 'dp').</summary>
+    private static string NoInputMessage(string name, BoundParameter[] roles)
+    {
+        var inputs = roles.Where(r => r.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput).Select(r => r.Name).ToList();
+        string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
+        if (name.Length > 1 && name[0] == 'd')
+        {
+            string wanted = name.Substring(1);
+            string? near = Suggestions.Closest(wanted, inputs);
+            return near is not null
+                ? "there is no input named '" + wanted + "'; did you mean 'd" + near + "'?"
+                : "there is no input named '" + wanted + "'; an output is named 'loss' or 'd' followed by an input's name" + example;
+        }
+        // Another spelling of a gradient (gradP, grad_p, pGrad, dLdp): find the input it names.
+        string? named = inputs.Where(input => name.EndsWith(input, System.StringComparison.OrdinalIgnoreCase) || name.StartsWith(input, System.StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(input => input.Length).FirstOrDefault();
+        return named is not null
+            ? "an output is named 'loss' or 'd' followed by an input's name; did you mean 'd" + named + "'?"
+            : "an output is named 'loss' or 'd' followed by an input's name" + example;
+    }
+
     private static int FindGradientTarget(string name, BoundParameter[] roles)
     {
         if (name.Length < 2 || name[0] != 'd')

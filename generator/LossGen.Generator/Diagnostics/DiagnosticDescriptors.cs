@@ -19,8 +19,8 @@ internal static class DiagnosticDescriptors
 
     // ---- formula language (LG0001-LG0019) ----
     public static readonly DiagnosticDescriptor SyntaxError = Error("LG0001", FormulaCategory, "Formula syntax error", "Syntax error in loss formula: {0}");
-    public static readonly DiagnosticDescriptor UnknownName = Error("LG0002", FormulaCategory, "Unknown name in formula", "The name '{0}' is not a let-binding, a parameter of the method, or 'pi'");
-    public static readonly DiagnosticDescriptor UnknownFunction = Error("LG0003", FormulaCategory, "Unknown function", "'{0}' is not a LossGen function; the functions are {1}");
+    public static readonly DiagnosticDescriptor UnknownName = Error("LG0002", FormulaCategory, "Unknown name in formula", "The name '{0}' is not a let-binding, an input of the method, or 'pi'{1}");
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("LG0003", FormulaCategory, "Unknown function", "'{0}' is not a LossGen function: {1}");
     public static readonly DiagnosticDescriptor WrongArgumentCount = Error("LG0004", FormulaCategory, "Wrong number of arguments", "'{0}' takes {1} argument(s), but {2} were given");
     public static readonly DiagnosticDescriptor DuplicateBinding = Error("LG0005", FormulaCategory, "Let-binding reuses a name", "The let-binding '{0}' reuses the name of {1}");
     public static readonly DiagnosticDescriptor TruthValueAsNumber = Error("LG0006", FormulaCategory, "Truth value used as a number", "A truth value (comparison, &&, ||, !) is used as a number; it may only be the condition of '?:'");
@@ -33,7 +33,7 @@ internal static class DiagnosticDescriptors
     // ---- declaration (LG0020-LG0039) ----
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error("LG0020", DeclarationCategory, "Unsupported parameter", "Parameter '{0}' has no LossGen role: {1}");
     public static readonly DiagnosticDescriptor MixedElementTypes = Error("LG0021", DeclarationCategory, "Mixed element types", "Parameter '{0}' uses {1}, but the loss's element type is {2}; every span, scalar and the return type must use one of float or double");
-    public static readonly DiagnosticDescriptor GradientWithoutInput = Error("LG0022", DeclarationCategory, "Gradient output without input", "Gradient output '{0}' has no matching input '{1}'");
+    public static readonly DiagnosticDescriptor GradientWithoutInput = Error("LG0022", DeclarationCategory, "Gradient output without input", "Gradient output '{0}' has no matching input: {1}");
     public static readonly DiagnosticDescriptor NoneWithoutLossSpan = Error("LG0023", DeclarationCategory, "Reduction.None needs a loss span", "With Reduction.None the method must declare 'Span<{0}> loss' to receive the per-element losses");
     public static readonly DiagnosticDescriptor WrongReturnType = Error("LG0024", DeclarationCategory, "Wrong return type", "With Reduction.{0} the method must return {1}");
     public static readonly DiagnosticDescriptor ScalarGradientWithNone = Error("LG0025", DeclarationCategory, "Scalar gradient with Reduction.None", "Scalar gradient '{0}' needs Reduction.Mean or Reduction.Sum; with Reduction.None there is no single value to differentiate");

@@ -79,7 +79,8 @@ internal sealed class Parser
         }
         if (Current.Kind != TokenKind.End)
         {
-            throw Error(Current, "unexpected " + Describe(Current) + " after the end of the expression");
+            throw Error(Current, Current.Kind == TokenKind.Invalid ? InvalidCharacter(Current)
+                : MissingOperator() ?? Describe(Current) + " was not expected after the end of the expression");
         }
         return new FormulaSyntax(bindings, body);
     }
@@ -205,6 +206,11 @@ internal sealed class Parser
                 Token closing = Expect(TokenKind.CloseParen, "')'");
                 _depth--;
                 return new ParenthesizedSyntax(inner, token.Start, closing.End);
+            case TokenKind.Star when _position > 0 && _tokens[_position - 1] is { Kind: TokenKind.Star } star && star.End == token.Start:
+                throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.SyntaxError.Id, star.Start, 2,
+                    "'**' is not an operator; write 'x^y' or 'pow(x, y)' for a power"));
+            case TokenKind.Invalid:
+                throw Error(token, InvalidCharacter(token));
             default:
                 throw Error(token, "expected a number, a name or '(' but found " + Describe(token));
         }
@@ -214,7 +220,8 @@ internal sealed class Parser
     {
         if (Current.Kind != kind)
         {
-            throw Error(Current, "expected " + what + " but found " + Describe(Current));
+            throw Error(Current, Current.Kind == TokenKind.Invalid ? InvalidCharacter(Current)
+                : "expected " + what + " but found " + Describe(Current) + (MissingOperator() is string missing ? "; " + missing : ""));
         }
         return Advance();
     }
@@ -234,6 +241,34 @@ internal sealed class Parser
         {
             throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.FormulaTooDeep.Id, Current.Start, Current.Length, MaxDepth.ToString(CultureInfo.InvariantCulture)));
         }
+    }
+
+    /// <summary>For two operands side by side (<c>2p</c>, <c>p y</c>, <c>(p)(y)</c>): the message that names the missing operator; else null.</summary>
+    private string? MissingOperator()
+    {
+        Token previous = _position > 0 ? _tokens[_position - 1] : Current;
+        bool operandBefore = _position > 0 && previous.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.CloseParen;
+        bool operandNow = Current.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.OpenParen;
+        return operandBefore && operandNow
+            ? "an operator is missing between '" + previous.Text + "' and '" + Current.Text + "'; write '" + previous.Text + " * " + Current.Text + "' for a product"
+            : null;
+    }
+
+    /// <summary>The message for a character that is not part of the language, with the usual intent where there is one.</summary>
+    private static string InvalidCharacter(Token token)
+    {
+        string shown = Emit.GeneratedText.MustEscape(token.Text, 0)
+            ? "U+" + ((int)token.Text[0]).ToString("X4", CultureInfo.InvariantCulture)
+            : "'" + token.Text + "'";
+        return token.Text switch
+        {
+            "[" or "]" => shown + " cannot appear in a formula: indexing such as 'z[t]' belongs to row losses (RowLength), which are not available in this version",
+            "&" => "'&' is not an operator; write '&&' for 'and'",
+            "|" => "'|' is not an operator; write '||' for 'or'",
+            "%" => "'%' is not an operator; LossGen has no remainder",
+            "\"" or "'" => "a formula cannot contain quotes",
+            _ => "the character " + shown + " cannot appear in a formula",
+        };
     }
 
     private static string Describe(Token token) => token.Kind switch

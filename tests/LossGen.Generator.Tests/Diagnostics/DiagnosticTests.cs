@@ -68,7 +68,7 @@ public class DiagnosticTests
 
     [Fact]
     public void LG0001_InvalidCharacter() =>
-        AssertSingle(Method("\"p [|#|] y\""), "LG0001 Error: Syntax error in loss formula: unexpected the character '#' after the end of the expression");
+        AssertSingle(Method("\"p [|#|] y\""), "LG0001 Error: Syntax error in loss formula: the character '#' cannot appear in a formula");
 
     [Fact]
     public void LG0001_VerbatimLiteralMapsExactly() =>
@@ -84,11 +84,32 @@ public class DiagnosticTests
 
     [Fact]
     public void LG0002_UnknownName() =>
-        AssertSingle(Method("\"(p - [|q|])^2\""), "LG0002 Error: The name 'q' is not a let-binding, a parameter of the method, or 'pi'");
+        AssertSingle(Method("\"(p - [|q|])^2\""), "LG0002 Error: The name 'q' is not a let-binding, an input of the method, or 'pi'");
+
+    [Theory]
+    [InlineData("P", "; did you mean 'p'?")]
+    [InlineData("yy", "; did you mean 'y'?")]
+    [InlineData("delt", "; did you mean 'delta'?")]
+    [InlineData("exp", "; 'exp' is a function: write 'exp(x)'")]
+    [InlineData("zzz", "")]
+    public void LG0002_SuggestsTheNearestName(string name, string hint) =>
+        AssertSingle(Method("\"d = p - y; d^2 / [|" + name + "|]\"", FloatPY + ", float delta"),
+            "LG0002 Error: The name '" + name + "' is not a let-binding, an input of the method, or 'pi'" + hint);
 
     [Fact]
     public void LG0003_UnknownFunction() =>
-        AssertSingle(Method("\"[|expp|](p - y)\""), "LG0003 Error: 'expp' is not a LossGen function; the functions are exp, log, log1p, sqrt, tanh, abs, sign, sigmoid, softplus, min, max, pow, xlogy, clamp");
+        AssertSingle(Method("\"[|foo|](p - y)\""), "LG0003 Error: 'foo' is not a LossGen function: the functions are exp, log, log1p, sqrt, tanh, abs, sign, sigmoid, softplus, min, max, pow, xlogy, clamp");
+
+    [Theory]
+    [InlineData("Exp", "did you mean 'exp'?")]
+    [InlineData("Log", "did you mean 'log'?")]
+    [InlineData("expp", "did you mean 'exp'?")]
+    [InlineData("sigmod", "did you mean 'sigmoid'?")]
+    [InlineData("ln", "write 'log' instead")]
+    [InlineData("relu", "write 'max(x, 0)' instead")]
+    [InlineData("sum", "'sum' reduces over a row of values, and row losses (RowLength) are not available in this version; an element-wise loss is averaged or summed over its elements by the attribute's Reduction")]
+    public void LG0003_SuggestsWhatToWrite(string name, string hint) =>
+        AssertSingle(Method("\"[|" + name + "|](p - y)\""), "LG0003 Error: '" + name + "' is not a LossGen function: " + hint);
 
     [Fact]
     public void LG0004_WrongArgumentCount() =>
@@ -150,7 +171,14 @@ public class DiagnosticTests
 
     [Fact]
     public void LG0022_GradientWithoutInput() =>
-        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|dq|]"), "LG0022 Error: Gradient output 'dq' has no matching input 'q'");
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|dq|]"), "LG0022 Error: Gradient output 'dq' has no matching input: there is no input named 'q'; an output is named 'loss' or 'd' followed by an input's name (e.g. 'dp' for the input 'p')");
+
+    [Theory]
+    [InlineData("gradP", "an output is named 'loss' or 'd' followed by an input's name; did you mean 'dp'?")]
+    [InlineData("dP2", "there is no input named 'P2'; did you mean 'dp'?")]
+    [InlineData("dpp", "there is no input named 'pp'; did you mean 'dp'?")]
+    public void LG0022_SuggestsTheGradientName(string name, string hint) =>
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|" + name + "|]"), "LG0022 Error: Gradient output '" + name + "' has no matching input: " + hint);
 
     [Fact]
     public void LG0023_NoneWithoutLossSpan() =>

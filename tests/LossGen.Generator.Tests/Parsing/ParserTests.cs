@@ -90,11 +90,17 @@ public class ParserTests
     [InlineData("a ? b", 5, "expected ':' of the conditional")]
     [InlineData("d = a", 5, "expected ';' after the let-binding 'd'")]
     [InlineData("d = a;", 6, "the loss expression is missing")]
-    [InlineData("a b", 2, "unexpected 'b'")]
+    [InlineData("a b", 2, "an operator is missing between 'a' and 'b'; write 'a * b' for a product")]
+    [InlineData("2p", 1, "an operator is missing between '2' and 'p'; write '2 * p' for a product")]
+    [InlineData("p ** 2", 2, "'**' is not an operator; write 'x^y' or 'pow(x, y)' for a power")]
+    [InlineData("z[t]", 1, "'[' cannot appear in a formula: indexing such as 'z[t]' belongs to row losses")]
+    [InlineData("p // a # comment\n - # y", 20, "the character '#' cannot appear in a formula")]
     [InlineData("a = = b", 4, "expected a number")]
-    [InlineData("1.", 1, "unexpected")]
-    [InlineData("a & b", 2, "the character '&'")]
-    [InlineData("a | b", 2, "the character '|'")]
+    [InlineData("1.", 1, "the character '.' cannot appear in a formula")]
+    [InlineData("a & b", 2, "'&' is not an operator; write '&&' for 'and'")]
+    [InlineData("a | b", 2, "'|' is not an operator; write '||' for 'or'")]
+    [InlineData("a \u2028# b", 3, "the character '#' cannot appear in a formula")]
+    [InlineData("a \u0001 b", 2, "the character U+0001 cannot appear in a formula")]
     [InlineData("é", 0, "the character 'é'")]
     public void ReportsTheFirstErrorWhereItIs(string text, int position, string messagePart)
     {
@@ -102,6 +108,34 @@ public class ParserTests
         Assert.NotNull(result.Error);
         Assert.Equal(position, result.Error!.Start);
         Assert.Contains(messagePart, result.Error.FormatMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\u0085")]
+    [InlineData("\u2028")]
+    [InlineData("\u2029")]
+    public void LineTerminatorsAreWhiteSpaceAndEndComments(string newline)
+    {
+        const string single = "d = abs(p - y); d < delta ? 0.5 * d^2 / delta : d - 0.5 * delta";
+        string multi = "// Huber loss" + newline
+            + "d = abs(p - y); // the absolute error" + newline
+            + newline
+            + "d < delta // quadratic near zero" + newline
+            + "  ? 0.5 * d^2 / delta" + newline
+            + "  : d - 0.5 * delta // linear beyond delta, slashes // inside a comment" + newline;
+        static string Tokens(string text) => string.Join(" ", Lexer.Tokenize(text).Select(t => t.Kind + ":" + t.Text));
+        Assert.Equal(Tokens(single), Tokens(multi));
+        Assert.Null(Parser.Parse(multi).Error);
+    }
+
+    [Fact]
+    public void AFormulaThatIsOnlyACommentIsEmpty()
+    {
+        ParseResult result = Parser.Parse("// nothing here\n// still nothing");
+        Assert.Contains("the formula is empty", result.Error!.FormatMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
