@@ -79,6 +79,21 @@ public class DiagnosticTests
         AssertSingle(Method("\"\"\"(p - y)^[|^|]2\"\"\""), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
 
     [Fact]
+    public void LG0002_InAMultiLineRawLiteralPointsAtTheName() =>
+        AssertSingle(Method("\"\"\"\n        d = abs(p - y); // the error\n        d < 1 ? d : [|dd|]\n        \"\"\""),
+            "LG0002 Error: The name 'dd' is not a let-binding, an input of the method, or 'pi'; did you mean 'd'?");
+
+    [Fact]
+    public void LG0001_InAVerbatimLiteralOverLinesWithDoubledQuotes() =>
+        AssertSingle(Method("@\"d = abs(p - y); // \"\"quoted\"\"\r\n    d [|$|] 2\""),
+            "LG0001 Error: Syntax error in loss formula: the character '$' cannot appear in a formula");
+
+    [Fact]
+    public void LG0001_InAConcatenationPointsIntoTheRightPart() =>
+        AssertSingle(Method("\"d = abs(p - y);\\n\" +\n        \"d ^[|)|]\""),
+            "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found ')'");
+
+    [Fact]
     public void LG0001_EscapedLiteralMapsExactly() =>
         AssertSingle(Method("\"(p - y)\\t^[|^|]2\""), "LG0001 Error: Syntax error in loss formula: expected a number, a name or '(' but found '^'");
 
