@@ -130,13 +130,17 @@ internal static class SignatureBinder
         }
         else if (!declaration.IsPartial)
         {
-            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.MethodNotPartial.Id, declaration.MethodName));
+            diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.MethodNotPartial.Id, declaration.TypeMetadataName + "." + declaration.MethodName));
         }
+        string path = declaration.Namespace ?? "";
         for (int i = 0; i < declaration.ContainingTypes.Count; i++)
         {
-            if (!declaration.ContainingTypes[i].IsPartial)
+            ContainingTypeModel type = declaration.ContainingTypes[i];
+            path = path.Length == 0 ? type.Name : path + "." + type.Name;
+            if (!type.IsPartial)
             {
-                diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.ContainingType, DiagnosticDescriptors.TypeNotPartial.Id, i, declaration.ContainingTypes[i].Name));
+                diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.ContainingType, DiagnosticDescriptors.TypeNotPartial.Id, i, path, declaration.MethodName,
+                    (type.Modifiers.Length > 0 ? type.Modifiers + " " : "") + "partial " + type.Keyword + " " + type.Name));
             }
         }
         if (declaration.IsGeneric)

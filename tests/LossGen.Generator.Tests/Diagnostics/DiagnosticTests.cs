@@ -213,7 +213,7 @@ public class DiagnosticTests
 
     [Fact]
     public void LG0027_MethodNotPartial() =>
-        AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static float [|M|](" + FloatPY + ");"), "LG0027 Error: Method 'M' must be declared 'partial' without a body; LossGen writes the body");
+        AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static float [|M|](" + FloatPY + ");"), "LG0027 Error: Method 'Tests.L.M' must be declared 'partial' without a body; LossGen writes the body");
 
     [Fact]
     public void LG0028_ContainingTypeNotPartial() => AssertSingle("""
@@ -228,7 +228,26 @@ public class DiagnosticTests
                 public static partial float M(ReadOnlySpan<float> p, ReadOnlySpan<float> y);
             }
         }
-        """, "LG0028 Error: Type 'Inner', which contains a [Loss] method, must be declared 'partial'");
+        """, "LG0028 Error: Type 'Outer.Inner', which contains the [Loss] method 'M', must be declared 'partial' (write 'static partial class Inner') so that LossGen can add the method's body");
+
+    [Fact]
+    public void LG0028_NamesEveryNonPartialTypeOnTheWay() =>
+        Assert.Equal(
+            new[] { "LG0028 Type 'N.Outer', which contains the [Loss] method 'M', must be declared 'partial' (write 'partial class Outer') so that LossGen can add the method's body",
+                    "LG0028 Type 'N.Outer.Inner<T>', which contains the [Loss] method 'M', must be declared 'partial' (write 'partial struct Inner<T>') so that LossGen can add the method's body" },
+            LossGenDiagnostics("""
+                using System;
+                using LossGen;
+                namespace N;
+                public class Outer
+                {
+                    public struct Inner<T>
+                    {
+                        [Loss("p - y")]
+                        public static partial float M(ReadOnlySpan<float> p, ReadOnlySpan<float> y);
+                    }
+                }
+                """).Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void LG0029_GenericMethod() =>
