@@ -58,7 +58,7 @@ public sealed class ConsoleProgress : IProgress<EpochReport>, IProgress<Iteratio
 
     /// <inheritdoc/>
     public void Report(IterationReport value) =>
-        Show(value.Iteration, "iteration", Invariant($"loss {value.Loss:G8}  |grad| {value.GradientNorm:E2}  step {value.StepLength:G3}"), value.Elapsed);
+        Show(value.Iteration, "iteration", Invariant($"loss {value.Loss:G8}  |grad| {value.GradientNorm:0.00e+00}  step {value.StepLength:G3}"), value.Elapsed);
 
     /// <summary>Ends the progress display: closes the bar's line, or prints the last report if it was not printed.</summary>
     public void Complete()

@@ -178,6 +178,9 @@ public sealed partial class Lbfgs<T>
             double gtd = double.CreateChecked(SpanMath.Dot(_grad, _d));
             if (gtd > -_options.ChangeTolerance)
             {
+                // No descent direction left: no step is taken, so this iteration is not counted as one
+                // (PyTorch's own counter, which the first-step rule reads, still advances).
+                _iterations--;
                 status = MinimizationStatus.ChangeConverged;
                 break;
             }

@@ -24,7 +24,7 @@ public class TrainerLoopTests
     }
 
     private static LinearObjective<double, Losses.MseLossFunction> Mse(double[] x, double[] y, int threads = 0, int chunkRows = 1024) =>
-        new(x, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = threads, ChunkRows = chunkRows });
+        new(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = threads, ChunkRows = chunkRows });
 
     [Fact]
     public void MiniBatchTrainingIsReproducibleForASeedAndDiffersAcrossSeeds()
@@ -191,7 +191,7 @@ public class TrainerLoopTests
         float[] x = Array.ConvertAll(xd, v => (float)v), y = Array.ConvertAll(yd, v => (float)v);
         TrainingResult<float> Train(int threads)
         {
-            using var objective = new LinearObjective<float, Losses.HuberLossFunction>(x, y, new Losses.HuberLossFunction(0.5),
+            using var objective = LinearObjective.Create(x, 2, y, new Losses.HuberLossFunction(0.5),
                 new LinearObjectiveOptions { Threads = threads, ChunkRows = 64, L2 = 0.001 });
             return new Trainer<float, LinearObjective<float, Losses.HuberLossFunction>>(objective, new RmsProp<float>(0.01f), new float[3],
                 new TrainerOptions { MaxEpochs = 4, BatchSize = 700, Seed = 9 }).Fit();
