@@ -100,6 +100,23 @@ public class RealDataConvergenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LbfgsMinimizeWithItsDefaultsConvergesOnDiabetes()
+    {
+        // The defaults a new user gets: Minimize means "to convergence" (20 iterations, PyTorch's per-Step limit,
+        // stopped 13 % above this optimum).
+        (double[] x, double[] y, int d) = RealData.Diabetes();
+        double[] optimum = LeastSquares(x, y, d);
+        using var objective = LinearObjective.Create(x, d, y, new Losses.MseLossFunction());
+        var theta = new double[d + 1];
+        MinimizationResult<double> result = new Lbfgs<double>().Minimize(objective, theta);
+        double error = Dense.RelativeError(theta, optimum);
+        double optimal = objective.Evaluate(optimum, new double[d + 1]);
+        output.WriteLine($"L-BFGS defaults: {result.Status} after {result.Iterations} iterations, {result.Evaluations} evaluations, relative error {error:E2}, loss / optimum − 1 = {result.Loss / optimal - 1:E2}");
+        Assert.True(result.Status is MinimizationStatus.GradientConverged or MinimizationStatus.ChangeConverged, result.Status.ToString());
+        Assert.True(error <= 1e-6, $"relative error {error:E2}");
+    }
+
+    [Fact]
     public void DiabetesLinearRegressionApproachesTheLeastSquaresOptimumWithAdam()
     {
         (double[] x, double[] y, int d) = RealData.Diabetes();
