@@ -48,6 +48,10 @@ internal static class CheckpointFormat
         {
             throw new InvalidDataException("The checkpoint is truncated (its header is incomplete).");
         }
+        if (header[0] == 26 && header[1..8].SequenceEqual("LossGen"u8))
+        {
+            throw new InvalidDataException("This is a version 1 LossGen checkpoint (without a checksum); this LossGen reads version 2 only.");
+        }
         if (!header[..8].SequenceEqual(Signature))
         {
             throw new InvalidDataException("This is not a LossGen checkpoint (its signature is missing).");

@@ -41,7 +41,7 @@ public sealed record GradientCheckResult(bool Passed, int Index, double Analytic
     /// <summary>A one-paragraph verdict naming the worst element.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"Gradient check {(Passed ? "passed" : "FAILED")} over {Points} point(s) × {At.Count} parameters ({Evaluations} evaluations): worst element gradient[{Index}]: ") +
-        FormattableString.Invariant($"analytic {Analytic:E6}, central difference {Numeric:E6}, |difference| {AbsoluteError:E2} {(Passed ? "≤" : "exceeds")} tolerance {Tolerance:E2}") +
+        FormattableString.Invariant($"analytic {Analytic:G10}, central difference {Numeric:G10}, |difference| {AbsoluteError:0.0e+00} {(Passed ? "≤" : "exceeds")} tolerance {Tolerance:0.0e+00}") +
         (Passed ? "." : $". The gradient of parameter {Index} is probably wrong (or the objective is not differentiable there).");
 }
 
