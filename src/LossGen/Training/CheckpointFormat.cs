@@ -1,13 +1,12 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.IO.Hashing;
 
 namespace LossGen.Training;
 
 /// <summary>
 /// The frame around a checkpoint's payload: an 8-byte signature, the format version, the payload's length,
-/// the payload, and a CRC-64 (ECMA-182) over everything before it. A CRC-64 detects every error burst of up
+/// the payload, and a CRC-64 (ECMA-182, <see cref="Crc64"/>) over everything before it. A CRC-64 detects every error burst of up
 /// to 64 bits, so every single flipped byte anywhere in a checkpoint is detected, and so is any truncation.
 /// Little-endian throughout.
 /// </summary>
@@ -29,11 +28,8 @@ internal static class CheckpointFormat
         Signature.CopyTo(header);
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], Version);
         BinaryPrimitives.WriteInt64LittleEndian(header[12..], payload.Length);
-        var crc = new Crc64();
-        crc.Append(header);
-        crc.Append(payload);
         Span<byte> checksum = stackalloc byte[ChecksumSize];
-        BinaryPrimitives.WriteUInt64LittleEndian(checksum, crc.GetCurrentHashAsUInt64());
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, Crc64.Append(Crc64.Append(0, header), payload));
         stream.Write(header);
         stream.Write(payload);
         stream.Write(checksum);
@@ -89,10 +85,7 @@ internal static class CheckpointFormat
             throw new InvalidDataException("The checkpoint is truncated (its checksum is incomplete).");
         }
         byte[] payload = buffer.ToArray();
-        var crc = new Crc64();
-        crc.Append(header);
-        crc.Append(payload);
-        if (crc.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(checksum))
+        if (Crc64.Append(Crc64.Append(0, header), payload) != BinaryPrimitives.ReadUInt64LittleEndian(checksum))
         {
             throw new InvalidDataException("The checkpoint is damaged: its CRC-64 checksum does not match its contents.");
         }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Text;
 using LossGen.Training;
 
@@ -120,8 +119,17 @@ public sealed class CheckpointIntegrityTests : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), 2);
         BinaryPrimitives.WriteInt64LittleEndian(result.AsSpan(12), payload.Length);
         payload.CopyTo(result, 20);
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(20 + payload.Length), Crc64.HashToUInt64(result.AsSpan(0, 20 + payload.Length)));
+        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(20 + payload.Length), Crc64.Append(0, result.AsSpan(0, 20 + payload.Length)));
         return result;
+    }
+
+    [Fact]
+    public void TheChecksumIsCrc64Ecma182()
+    {
+        // The catalogue's check value of CRC-64/ECMA-182 (as System.IO.Hashing.Crc64 computes it).
+        Assert.Equal(0x6C40DF5F0B497347UL, Crc64.Append(0, "123456789"u8));
+        // Appending in pieces is the same as at once.
+        Assert.Equal(Crc64.Append(0, "123456789"u8), Crc64.Append(Crc64.Append(0, "1234"u8), "56789"u8));
     }
 
     [Fact]
