@@ -1,6 +1,6 @@
 // BreastCancer: L2-regularized logistic regression on the Wisconsin breast-cancer data, trained with the
 // catalogue's generated BCE-with-logits loss through a LinearObjective, by full-batch L-BFGS and by
-// mini-batch Adam. Prints progress, then test accuracy and log-loss of both, and plots both loss curves.
+// mini-batch Adam. Shows progress (a bar on a terminal, plain lines when redirected), then test accuracy and log-loss of both, and plots both loss curves.
 using System.Globalization;
 using LossGen;
 using LossGen.Training;
@@ -19,34 +19,31 @@ Console.WriteLine($"objective: mean BCE-with-logits + {lambda}/2 ‖w‖² (bias
 Console.WriteLine();
 
 var loss = new Losses.BceWithLogitsLossFunction(posWeight: 1);
-using var trainObjective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(xTrain, yTrain, loss, new LinearObjectiveOptions { L2 = lambda });
-using var testObjective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(xTest, yTest, loss);
+using var trainObjective = LinearObjective.Create(xTrain, d, yTrain, loss, new LinearObjectiveOptions { L2 = lambda });
+using var testObjective = LinearObjective.Create(xTest, d, yTest, loss);
 
-// 1. L-BFGS, full batch, strong-Wolfe line search.
-var lbfgsCurve = new List<double>();
+// 1. L-BFGS, full batch, strong-Wolfe line search, to convergence (lbfgsTheta is updated in place).
 double[] lbfgsTheta = new double[d + 1];
-var lbfgs = new Lbfgs<double>(new LbfgsOptions
-{
-    MaxIterations = 200,
-    GradientTolerance = 1e-8,
-    Progress = new Progress("L-BFGS", "iteration", every: 5, lbfgsCurve),
-});
-TrainingResult<double> lbfgsResult = lbfgs.Minimize(trainObjective, lbfgsTheta);
-Console.WriteLine($"L-BFGS: {lbfgsResult.Status} after {lbfgsResult.Epochs} iterations ({lbfgs.Evaluations} evaluations), training objective {lbfgsResult.Loss:F6}");
+var lbfgsProgress = new ConsoleProgress("L-BFGS", total: 200, every: 5);
+var lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 200, GradientTolerance = 1e-8, Progress = lbfgsProgress });
+MinimizationResult<double> lbfgsResult = lbfgs.Minimize(trainObjective, lbfgsTheta);
+lbfgsProgress.Complete();
+Console.WriteLine($"L-BFGS: {lbfgsResult.Status} after {lbfgsResult.Iterations} iterations ({lbfgsResult.Evaluations} evaluations), training objective {lbfgsResult.Loss:F6}");
 Console.WriteLine();
 
 // 2. Adam, mini-batches of 32 in a seeded order, with a cosine-annealed learning rate.
-var adamCurve = new List<double>();
-var adam = new Trainer<double, LinearObjective<double, Losses.BceWithLogitsLossFunction>>(trainObjective, new Adam<double>(0.05), new double[d + 1],
+var adamProgress = new ConsoleProgress("Adam", total: 60, every: 10);
+var adam = Trainer.Create(trainObjective, new Adam<double>(0.05), new double[d + 1],
     new TrainerOptions
     {
         MaxEpochs = 60,
         BatchSize = 32,
         Seed = 7,
         Schedule = new CosineAnnealingSchedule(0.05, tMax: 60, minRate: 1e-4),
-        Progress = new Progress("Adam", "epoch", every: 10, adamCurve),
+        Progress = adamProgress,
     });
 TrainingResult<double> adamResult = adam.Fit();
+adamProgress.Complete();
 Console.WriteLine($"Adam:   {adamResult.Status} after {adamResult.Epochs} epochs, training objective {adamResult.Loss:F6}");
 Console.WriteLine();
 
@@ -66,6 +63,7 @@ Console.WriteLine($"{"Adam",-8} {adamAccuracy,14:P1} {adamLogLoss,14:F4} {adamRe
 
 // Both loss curves as the distance to the optimum (L-BFGS's converged objective), on a log scale.
 double optimum = lbfgsResult.Loss;
+List<double> lbfgsCurve = lbfgsResult.History.Select(r => r.Loss).ToList(), adamCurve = adamResult.History.Select(r => r.Loss).ToList();
 double[] Gap(List<double> curve) => curve.Select(v => Math.Log10(Math.Max(v - optimum, 1e-12))).ToArray();
 double[] Steps(List<double> curve) => Enumerable.Range(1, curve.Count).Select(i => (double)i).ToArray();
 var plot = new Plot();
@@ -82,16 +80,3 @@ plot.SavePng(png, 900, 540);
 Console.WriteLine();
 Console.WriteLine($"loss curves: {png}");
 return lbfgsAccuracy >= 0.95 && adamAccuracy >= 0.95 && File.Exists(png) ? 0 : 1;
-
-/// <summary>Prints every few epochs and records the curve.</summary>
-sealed class Progress(string name, string unit, int every, List<double> curve) : IProgress<EpochReport>
-{
-    public void Report(EpochReport r)
-    {
-        curve.Add(r.Loss);
-        if (r.Epoch == 1 || r.Epoch % every == 0)
-        {
-            Console.WriteLine($"  {name,-6} {unit} {r.Epoch,4}  objective {r.Loss:F6}  |grad| {r.GradientNorm:E2}  step {r.LearningRate:G3}  {r.Elapsed.TotalMilliseconds,7:F1} ms");
-        }
-    }
-}

@@ -20,8 +20,10 @@ for (int i = 0; i < x1.Length; i++)
     y1[i] = trueA * Math.Exp(trueB * x1[i]) + Noise();
 }
 double[] exponential = { 1.0, 0.0 };
-TrainingResult<double> first = Trainer.Minimize(new ParametricObjective<double, CurveLosses.ExponentialFunction>(new CurveLosses.ExponentialFunction(), x1, y1), exponential.AsSpan(), new Adam<double>(0.05),
-    new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = new Printer("a·exp(b·x)") });
+var progress = new ConsoleProgress("a·exp(b·x)", total: 20_000, every: 2000);
+TrainingResult<double> first = Trainer.Minimize(ParametricObjective.Create(new CurveLosses.ExponentialFunction(), x1, y1), exponential.AsSpan(), new Adam<double>(0.05),
+    new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = progress });
+progress.Complete();
 Console.WriteLine($"a·exp(b·x):  {first.Status} after {first.Epochs} epochs, MSE {first.Loss:E3}");
 Console.WriteLine($"   a = {exponential[0],9:F5}   (true {trueA})");
 Console.WriteLine($"   b = {exponential[1],9:F5}   (true {trueB})");
@@ -36,8 +38,10 @@ for (int i = 0; i < x2.Length; i++)
     y2[i] = trueK / (1 + Math.Exp(-trueR * (x2[i] - trueM))) + Noise();
 }
 double[] logistic = { 1.0, 1.0, 1.0 };
-TrainingResult<double> second = Trainer.Minimize(new ParametricObjective<double, CurveLosses.LogisticFunction>(new CurveLosses.LogisticFunction(), x2, y2), logistic.AsSpan(), new Adam<double>(0.05),
-    new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = new Printer("logistic") });
+progress = new ConsoleProgress("logistic", total: 20_000, every: 2000);
+TrainingResult<double> second = Trainer.Minimize(ParametricObjective.Create(new CurveLosses.LogisticFunction(), x2, y2), logistic.AsSpan(), new Adam<double>(0.05),
+    new TrainerOptions { MaxEpochs = 20_000, GradientTolerance = 1e-9, Progress = progress });
+progress.Complete();
 Console.WriteLine($"logistic:    {second.Status} after {second.Epochs} epochs, MSE {second.Loss:E3}");
 Console.WriteLine($"   k = {logistic[0],9:F5}   (true {trueK})");
 Console.WriteLine($"   r = {logistic[1],9:F5}   (true {trueR})");
@@ -60,16 +64,4 @@ static partial class CurveLosses
 
     [Loss("(k * sigmoid(r * (x - m)) - y)^2")]
     public static partial double Logistic(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double k, double r, double m, out double dk, out double dr, out double dm);
-}
-
-/// <summary>Prints a line every 2,000 epochs.</summary>
-sealed class Printer(string name) : IProgress<EpochReport>
-{
-    public void Report(EpochReport r)
-    {
-        if (r.Epoch == 1 || r.Epoch % 2000 == 0)
-        {
-            Console.WriteLine($"  {name,-11} epoch {r.Epoch,6}  MSE {r.Loss:E3}  |grad| {r.GradientNorm:E2}");
-        }
-    }
 }

@@ -1,5 +1,5 @@
 // Diabetes: linear regression of disease progression on ten baseline measurements, fitted with the
-// catalogue's generated MSE and Huber losses through a LinearObjective and L-BFGS. Prints progress, the
+// catalogue's generated MSE and Huber losses through a LinearObjective and L-BFGS. Shows progress, the
 // test MSE and MAE of both fits, and plots predicted against actual values.
 using System.Globalization;
 using LossGen;
@@ -21,11 +21,12 @@ var options = new LbfgsOptions { MaxIterations = 500, GradientTolerance = 1e-9 }
 double[] Fit<TLoss>(string name, TLoss loss)
     where TLoss : struct, IPredictionLoss<double>
 {
-    using var objective = new LinearObjective<double, TLoss>(xTrain, yTrain, loss);
+    using var objective = LinearObjective.Create(xTrain, d, yTrain, loss);
     var theta = new double[d + 1];
-    var lbfgs = new Lbfgs<double>(options with { Progress = new Progress(name) });
-    TrainingResult<double> result = lbfgs.Minimize(objective, theta);
-    Console.WriteLine($"{name}: {result.Status} after {result.Epochs} iterations, training loss {result.Loss:F4}");
+    var progress = new ConsoleProgress(name, total: 500, every: 10);
+    MinimizationResult<double> result = new Lbfgs<double>(options with { Progress = progress }).Minimize(objective, theta);
+    progress.Complete();
+    Console.WriteLine($"{name}: {result.Status} after {result.Iterations} iterations, training loss {result.Loss:F4}");
     Console.WriteLine();
     return theta;
 }
@@ -66,15 +67,3 @@ plot.SavePng(png, 800, 600);
 Console.WriteLine();
 Console.WriteLine($"plot: {png}");
 return mseMse < 0.8 * baseline && huberMse < 0.8 * baseline && File.Exists(png) ? 0 : 1;
-
-/// <summary>Prints every tenth iteration.</summary>
-sealed class Progress(string name) : IProgress<EpochReport>
-{
-    public void Report(EpochReport r)
-    {
-        if (r.Epoch == 1 || r.Epoch % 10 == 0)
-        {
-            Console.WriteLine($"  {name,-14} iteration {r.Epoch,3}  loss {r.Loss,10:F4}  |grad| {r.GradientNorm:E2}  step {r.LearningRate:G3}");
-        }
-    }
-}

@@ -34,12 +34,12 @@ for (int i = 0; i < n; i++)
     features[2 * i] = pd[i];
     features[2 * i + 1] = Math.Sin(3 * pd[i]);
 }
-using (var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(features, yd, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = 0.01, ChunkRows = 16 }))
+using (var objective = LinearObjective.Create(features, 2, yd, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = 0.01, ChunkRows = 16 }))
 {
     double[] theta = new double[3];
-    TrainingResult<double> lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 50 }).Minimize(objective, theta);
+    MinimizationResult<double> lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 50 }).Minimize(objective, theta);
     Print("train-lbfgs", lbfgs.Loss, theta);
-    TrainingResult<double> adam = new Trainer<double, LinearObjective<double, Losses.BceWithLogitsLossFunction>>(objective, new Adam<double>(0.05), new double[3],
+    TrainingResult<double> adam = Trainer.Create(objective, new Adam<double>(0.05), new double[3],
         new TrainerOptions { MaxEpochs = 20, BatchSize = 32, Seed = 5 }).Fit();
     Print("train-adam", adam.Loss, adam.Parameters);
 }

@@ -71,13 +71,13 @@ public sealed class LogisticProblem
     }
 
     private LinearObjective<double, Losses.BceWithLogitsLossFunction> DoubleObjective() =>
-        new(XDouble, YDouble, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        new(XDouble, D, YDouble, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
 
     // ---- LossGen -------------------------------------------------------------------------------------
 
     public (float[] W, float B) LossGenLbfgs(int iterations)
     {
-        using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, D, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
         var theta = new float[D + 1];
         new Lbfgs<float>(new LbfgsOptions { MaxIterations = iterations, GradientTolerance = 0, ChangeTolerance = 0 }).Minimize(objective, theta);
         return (theta[..D], theta[D]);
@@ -85,7 +85,7 @@ public sealed class LogisticProblem
 
     public (float[] W, float B) LossGenAdam(int epochs)
     {
-        using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, D, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
         var theta = new float[D + 1];
         Trainer.Minimize(objective, theta.AsSpan(), new Adam<float>(0.05f), new TrainerOptions { MaxEpochs = epochs });
         return (theta[..D], theta[D]);

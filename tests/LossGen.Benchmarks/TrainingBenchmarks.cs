@@ -81,8 +81,8 @@ public class ParallelGradientBenchmarks
     public void Setup()
     {
         var problem = new LogisticProblem(100_000, 50, 7);
-        _one = new(problem.X, problem.Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = LogisticProblem.Lambda, Threads = 1 });
-        _all = new(problem.X, problem.Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = LogisticProblem.Lambda });
+        _one = new(problem.X, problem.D, problem.Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = LogisticProblem.Lambda, Threads = 1 });
+        _all = new(problem.X, problem.D, problem.Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = LogisticProblem.Lambda });
         _theta = Enumerable.Range(0, 51).Select(i => (float)Math.Sin(i)).ToArray();
         _gradient = new float[51];
     }

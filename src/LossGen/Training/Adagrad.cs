@@ -39,14 +39,15 @@ public sealed class Adagrad<T> : OptimizerBase<T>
     public T Epsilon { get; }
 
     /// <inheritdoc/>
-    protected override T[][] StateBuffers => [_sum];
+    protected override T[][] CreateState(int length)
+    {
+        var sum = new T[length];
+        Array.Fill(sum, InitialAccumulatorValue);
+        return [sum];
+    }
 
     /// <inheritdoc/>
-    protected override void Allocate(int length)
-    {
-        _sum = new T[length];
-        Array.Fill(_sum, InitialAccumulatorValue);
-    }
+    protected override void UseState(T[][] state) => _sum = state[0];
 
     /// <inheritdoc/>
     protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradient, long step)

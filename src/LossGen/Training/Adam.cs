@@ -57,15 +57,10 @@ public sealed class Adam<T> : OptimizerBase<T>
     public bool DecoupledWeightDecay { get; }
 
     /// <inheritdoc/>
-    protected override T[][] StateBuffers => [_m, _v, _vMax];
+    protected override T[][] CreateState(int length) => [new T[length], new T[length], AmsGrad ? new T[length] : []];
 
     /// <inheritdoc/>
-    protected override void Allocate(int length)
-    {
-        _m = new T[length];
-        _v = new T[length];
-        _vMax = AmsGrad ? new T[length] : Array.Empty<T>();
-    }
+    protected override void UseState(T[][] state) => (_m, _v, _vMax) = (state[0], state[1], state[2]);
 
     /// <inheritdoc/>
     protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradient, long step)

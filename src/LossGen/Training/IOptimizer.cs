@@ -35,11 +35,19 @@ public interface IOptimizer<T>
     void ReadState(BinaryReader reader);
 }
 
-/// <summary>Shared checks and state handling for the optimizers.</summary>
+/// <summary>
+/// Shared checks and state handling for the optimizers. A subclass says which state buffers it needs
+/// (<see cref="CreateState"/>) and takes them (<see cref="UseState"/>); the base class allocates them on the
+/// first step, writes them to checkpoints and reads them back all or nothing: a state is decoded and
+/// validated into fresh buffers, which replace the current ones only when everything fits.
+/// </summary>
+/// <remarks>One step at a time: a call while another is running on another thread throws <see cref="InvalidOperationException"/>.</remarks>
 public abstract class OptimizerBase<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T _learningRate;
+    private T[][] _state = [];
+    private UsageGuard _guard;
 
     /// <summary>Creates the optimizer with its learning rate.</summary>
     /// <param name="learningRate">The learning rate, finite and ≥ 0.</param>
@@ -66,23 +74,34 @@ public abstract class OptimizerBase<T> : IOptimizer<T>
     protected int Length { get; private set; } = -1;
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">Another thread is using this optimizer.</exception>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradient)
     {
         if (gradient.Length != parameters.Length)
         {
             throw new ArgumentException($"The gradient has length {gradient.Length}, but the parameters have length {parameters.Length}.", nameof(gradient));
         }
-        if (Length < 0)
-        {
-            Length = parameters.Length;
-            Allocate(Length);
-        }
-        else if (parameters.Length != Length)
+        if (Length >= 0 && parameters.Length != Length)
         {
             throw new ArgumentException($"The parameters have length {parameters.Length}, but this optimizer's state is for {Length}.", nameof(parameters));
         }
-        StepCount++;
-        Update(parameters, gradient, StepCount);
+        _guard.Enter(this);
+        try
+        {
+            if (Length < 0)
+            {
+                T[][] state = CreateState(parameters.Length);
+                UseState(state);
+                _state = state;
+                Length = parameters.Length;
+            }
+            StepCount++;
+            Update(parameters, gradient, StepCount);
+        }
+        finally
+        {
+            _guard.Exit();
+        }
     }
 
     /// <inheritdoc/>
@@ -102,9 +121,8 @@ public abstract class OptimizerBase<T> : IOptimizer<T>
         writer.Write(Length);
         if (Length >= 0)
         {
-            T[][] buffers = StateBuffers;
-            writer.Write(buffers.Length);
-            foreach (T[] buffer in buffers)
+            writer.Write(_state.Length);
+            foreach (T[] buffer in _state)
             {
                 StateIO.WriteArray<T>(writer, buffer);
             }
@@ -112,40 +130,56 @@ public abstract class OptimizerBase<T> : IOptimizer<T>
     }
 
     /// <inheritdoc/>
+    /// <remarks>All or nothing: on any exception the optimizer is left exactly as it was.</remarks>
     public void ReadState(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         StateIO.ExpectTag(reader, GetType().Name);
-        T learningRate = T.CreateChecked(reader.ReadDouble());
+        double rate = reader.ReadDouble();
+        T learningRate = T.CreateSaturating(rate);
+        if (!double.IsFinite(rate) || rate < 0 || !T.IsFinite(learningRate))
+        {
+            throw new InvalidDataException($"The optimizer state has learning rate {rate}; it must be finite and non-negative.");
+        }
         long steps = reader.ReadInt64();
         int length = reader.ReadInt32();
-        if (steps < 0 || length < -1 || (length < 0) != (steps == 0))
+        if (steps < 0 || length < -1 || length == 0 || (length < 0) != (steps == 0))
         {
-            throw new System.IO.InvalidDataException("The optimizer state is inconsistent.");
+            throw new InvalidDataException($"The optimizer state is inconsistent ({steps} steps over {length} parameters).");
         }
-        LearningRate = learningRate;
+        T[][] state = [];
+        if (length > 0)
+        {
+            state = CreateState(length);
+            int count = reader.ReadInt32();
+            if (count != state.Length)
+            {
+                throw new InvalidDataException($"The optimizer state has {count} buffers; this {GetType().Name} keeps {state.Length} (were its settings changed?).");
+            }
+            for (int i = 0; i < state.Length; i++)
+            {
+                StateIO.ReadArray<T>(reader, state[i], $"{GetType().Name} buffer {i}");
+            }
+        }
+        // Everything decoded and checked: now replace the state.
+        if (length > 0)
+        {
+            UseState(state);
+            _state = state;
+        }
+        _learningRate = learningRate;
         StepCount = steps;
         Length = length;
-        if (length >= 0)
-        {
-            Allocate(length);
-            T[][] buffers = StateBuffers;
-            if (reader.ReadInt32() != buffers.Length)
-            {
-                throw new System.IO.InvalidDataException("The optimizer state has another number of buffers (were its settings changed?).");
-            }
-            foreach (T[] buffer in buffers)
-            {
-                StateIO.ReadArray<T>(reader, buffer, GetType().Name + " buffer");
-            }
-        }
     }
 
-    /// <summary>The state buffers (after <see cref="Allocate"/>), in a fixed order, for checkpoints.</summary>
-    protected abstract T[][] StateBuffers { get; }
+    /// <summary>
+    /// New state buffers for <paramref name="length"/> parameters, in a fixed order, initialized as before the
+    /// first step (an unused buffer is empty). Called on the first step and when a checkpoint is read.
+    /// </summary>
+    protected abstract T[][] CreateState(int length);
 
-    /// <summary>Allocates the state for <paramref name="length"/> parameters (called on the first step).</summary>
-    protected abstract void Allocate(int length);
+    /// <summary>Takes <paramref name="state"/> (from <see cref="CreateState"/>, possibly filled from a checkpoint) as the optimizer's state.</summary>
+    protected abstract void UseState(T[][] state);
 
     /// <summary>The update rule; <paramref name="step"/> counts from 1.</summary>
     protected abstract void Update(Span<T> parameters, ReadOnlySpan<T> gradient, long step);

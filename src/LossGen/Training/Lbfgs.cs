@@ -8,11 +8,17 @@ namespace LossGen.Training;
 
 /// <summary>
 /// Full-batch L-BFGS: the two-loop recursion over the last m (s, y) pairs with the initial Hessian scaled
-/// by sᵀy / yᵀy, and an optional strong-Wolfe line search. It follows <c>torch.optim.LBFGS</c> step by step
-/// (the same iteration, stopping tests, first step length and line search), so its trajectories match
-/// PyTorch's to rounding (tested against recorded ones). State persists across <see cref="Step{TObjective}"/>
-/// calls as in PyTorch; buffers are allocated on the first call and reused.
+/// by sᵀy / yᵀy, and an optional strong-Wolfe line search. <see cref="Step{TObjective}"/> follows
+/// <c>torch.optim.LBFGS.step</c> step by step (the same iteration, stopping tests, first step length and line
+/// search, state persisting across calls), so its trajectories match PyTorch's to rounding (tested against
+/// recorded ones); <see cref="Minimize{TObjective}"/> runs to convergence. Buffers are allocated on the first
+/// call and reused.
 /// </summary>
+/// <remarks>
+/// Both methods update the parameter span in place, as every LossGen minimizer does: on return it holds
+/// the result (after divergence, the last finite parameters). One call at a time: a call while another runs
+/// on another thread throws <see cref="InvalidOperationException"/>.
+/// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Lbfgs<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -23,8 +29,9 @@ public sealed partial class Lbfgs<T>
     private double[] _rho = [], _alpha = [];
     private int _count, _newest = -1;
     private double _hDiag = 1, _t, _prevLoss;
-    private long _iterations;
+    private long _iterations, _stateIterations;
     private int _length = -1;
+    private UsageGuard _guard;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="options">Settings; null for the defaults.</param>
@@ -46,31 +53,55 @@ public sealed partial class Lbfgs<T>
 
     /// <summary>
     /// One call of PyTorch's <c>LBFGS.step(closure)</c>: evaluates the objective, then runs up to
-    /// <see cref="LbfgsOptions.MaxIterations"/> iterations, updating <paramref name="parameters"/> in place.
+    /// <see cref="LbfgsOptions.MaxIterations"/> iterations (default 20, PyTorch's <c>max_iter</c>), updating
+    /// <paramref name="parameters"/> in place. The history persists to the next call.
     /// </summary>
     /// <returns>The objective at the parameters the call started from.</returns>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty, holds a NaN or infinite value, or has another length than in earlier calls.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is using this optimizer.</exception>
     public T Step<TObjective>(TObjective objective, Span<T> parameters)
         where TObjective : IObjective<T>
     {
         ArgumentNullException.ThrowIfNull(objective);
-        Run(objective, parameters, _options.MaxIterations, null, default, out double first, out _);
-        return T.CreateChecked(first);
+        _guard.Enter(this);
+        try
+        {
+            Run(objective, parameters, _options.MaxIterations ?? LbfgsOptions.StepIterations, null, default, out double first, out _);
+            return T.CreateChecked(first);
+        }
+        finally
+        {
+            _guard.Exit();
+        }
     }
 
     /// <summary>
-    /// Minimizes <paramref name="objective"/> from <paramref name="parameters"/> (updated in place) with up to
-    /// <see cref="LbfgsOptions.MaxIterations"/> iterations. Each iteration is reported as an epoch (its learning
-    /// rate is the step length taken). A non-finite value restores the last finite parameters and reports
-    /// <see cref="TrainingStatus.Diverged"/>.
+    /// Minimizes <paramref name="objective"/> from <paramref name="parameters"/>, updated in place, to convergence:
+    /// it starts afresh (without the history of earlier calls) and stops when the largest gradient component is at
+    /// most <see cref="LbfgsOptions.GradientTolerance"/> (the normal stop), when the step or the loss change falls
+    /// below <see cref="LbfgsOptions.ChangeTolerance"/>, or at <see cref="LbfgsOptions.MaxIterations"/> iterations
+    /// (default 10,000). A non-finite value restores the last finite parameters and reports
+    /// <see cref="MinimizationStatus.Diverged"/>. Each iteration is reported to <see cref="LbfgsOptions.Progress"/>.
     /// </summary>
-    public TrainingResult<T> Minimize<TObjective>(TObjective objective, Span<T> parameters, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty, holds a NaN or infinite value, or has another length than in earlier calls.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is using this optimizer.</exception>
+    public MinimizationResult<T> Minimize<TObjective>(TObjective objective, Span<T> parameters, CancellationToken cancellationToken = default)
         where TObjective : IObjective<T>
     {
         ArgumentNullException.ThrowIfNull(objective);
-        var history = new List<EpochReport>();
-        long before = _iterations;
-        TrainingStatus status = Run(objective, parameters, _options.MaxIterations, history, cancellationToken, out _, out double last);
-        return new TrainingResult<T>(status, (int)(_iterations - before), last, history, parameters.ToArray());
+        _guard.Enter(this);
+        try
+        {
+            var history = new List<IterationReport>();
+            long before = _iterations, evaluationsBefore = Evaluations;
+            _stateIterations = 0;
+            MinimizationStatus status = Run(objective, parameters, _options.MaxIterations ?? LbfgsOptions.MinimizeIterations, history, cancellationToken, out _, out double last);
+            return new MinimizationResult<T>(status, (int)(_iterations - before), (int)(Evaluations - evaluationsBefore), last, history, parameters.ToArray());
+        }
+        finally
+        {
+            _guard.Exit();
+        }
     }
 
     private void Allocate(int n)
@@ -105,13 +136,14 @@ public sealed partial class Lbfgs<T>
         AllocateLineSearch(n);
     }
 
-    private TrainingStatus Run<TObjective>(TObjective objective, Span<T> parameters, int maxIterations, List<EpochReport>? history, CancellationToken token, out double firstLoss, out double lastLoss)
+    private MinimizationStatus Run<TObjective>(TObjective objective, Span<T> parameters, int maxIterations, List<IterationReport>? history, CancellationToken token, out double firstLoss, out double lastLoss)
         where TObjective : IObjective<T>
     {
         if (parameters.Length == 0)
         {
             throw new ArgumentException("There are no parameters to optimize.", nameof(parameters));
         }
+        StateIO.CheckFinite<T>(parameters, nameof(parameters));
         Allocate(parameters.Length);
         var clock = Stopwatch.StartNew();
         double loss = Evaluate(objective, parameters, _grad);
@@ -119,31 +151,37 @@ public sealed partial class Lbfgs<T>
         firstLoss = lastLoss = loss;
         if (!double.IsFinite(loss) || !SpanMath.AllFinite(_grad))
         {
-            return TrainingStatus.Diverged;
+            Evaluations += evaluations;
+            return MinimizationStatus.Diverged;
         }
         if (SpanMath.MaxAbs(_grad) <= _options.GradientTolerance)
         {
-            return TrainingStatus.GradientConverged;
+            Evaluations += evaluations;
+            return MinimizationStatus.GradientConverged;
         }
-        TrainingStatus status = TrainingStatus.MaxEpochs;
+        MinimizationStatus status = MinimizationStatus.MaxIterations;
         int iteration = 0;
         while (iteration < maxIterations)
         {
             if (token.IsCancellationRequested)
             {
-                status = TrainingStatus.Cancelled;
+                status = MinimizationStatus.Cancelled;
                 break;
             }
             iteration++;
             _iterations++;
+            _stateIterations++;
             ComputeDirection();
             _grad.CopyTo(_prevGrad, 0);
             _prevLoss = loss;
-            _t = _iterations == 1 ? Math.Min(1.0, 1.0 / SpanMath.SumAbs(_grad)) * _options.LearningRate : _options.LearningRate;
+            _t = _stateIterations == 1 ? Math.Min(1.0, 1.0 / SpanMath.SumAbs(_grad)) * _options.LearningRate : _options.LearningRate;
             double gtd = double.CreateChecked(SpanMath.Dot(_grad, _d));
             if (gtd > -_options.ChangeTolerance)
             {
-                status = TrainingStatus.LossConverged;
+                // No descent direction left: no step is taken, so this iteration is not counted as one
+                // (PyTorch's own counter, which the first-step rule reads, still advances).
+                _iterations--;
+                status = MinimizationStatus.ChangeConverged;
                 break;
             }
             parameters.CopyTo(_x);
@@ -171,13 +209,13 @@ public sealed partial class Lbfgs<T>
             if (!double.IsFinite(loss) || !SpanMath.AllFinite(parameters) || !SpanMath.AllFinite(_grad))
             {
                 _x.CopyTo(parameters);
-                status = TrainingStatus.Diverged;
+                status = MinimizationStatus.Diverged;
                 break;
             }
             lastLoss = loss;
             if (history is not null)
             {
-                var report = new EpochReport((int)_iterations, loss, double.NaN, _t, SpanMath.Norm(_grad), clock.Elapsed);
+                var report = new IterationReport(iteration, loss, _t, SpanMath.Norm(_grad), evaluations, clock.Elapsed);
                 history.Add(report);
                 _options.Progress?.Report(report);
             }
@@ -185,19 +223,19 @@ public sealed partial class Lbfgs<T>
             {
                 break;
             }
-            if (evaluations >= _options.EvaluationLimit)
+            if (evaluations >= _options.EvaluationLimit(maxIterations))
             {
-                status = TrainingStatus.MaxEpochs;
+                status = MinimizationStatus.MaxEvaluations;
                 break;
             }
             if (converged)
             {
-                status = TrainingStatus.GradientConverged;
+                status = MinimizationStatus.GradientConverged;
                 break;
             }
             if (SpanMath.MaxAbs(_d) * Math.Abs(_t) <= _options.ChangeTolerance || Math.Abs(loss - _prevLoss) < _options.ChangeTolerance)
             {
-                status = TrainingStatus.LossConverged;
+                status = MinimizationStatus.ChangeConverged;
                 break;
             }
         }
@@ -209,7 +247,7 @@ public sealed partial class Lbfgs<T>
     private void ComputeDirection()
     {
         int n = _length;
-        if (_iterations == 1)
+        if (_stateIterations == 1)
         {
             for (int i = 0; i < n; i++)
             {

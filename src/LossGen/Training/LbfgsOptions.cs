@@ -18,10 +18,14 @@ public sealed record LbfgsOptions
     /// <summary>The step length tried first (1 for a quasi-Newton step); &gt; 0.</summary>
     public double LearningRate { get; init; } = 1;
 
-    /// <summary>The most iterations per <see cref="Lbfgs{T}.Step{TObjective}"/> call, or in all for <see cref="Lbfgs{T}.Minimize{TObjective}"/>; ≥ 1.</summary>
-    public int MaxIterations { get; init; } = 20;
+    /// <summary>
+    /// The most iterations per call, ≥ 1; null (the default) means 20 per <see cref="Lbfgs{T}.Step{TObjective}"/> call
+    /// (PyTorch's <c>max_iter</c>) and 10,000 for <see cref="Lbfgs{T}.Minimize{TObjective}"/>, whose normal stop is
+    /// the gradient tolerance.
+    /// </summary>
+    public int? MaxIterations { get; init; }
 
-    /// <summary>The most objective evaluations per call; 0 means MaxIterations × 5/4 as in PyTorch.</summary>
+    /// <summary>The most objective evaluations per call; 0 means the call's iteration limit × 5/4, as in PyTorch.</summary>
     public int MaxEvaluations { get; init; }
 
     /// <summary>Stop when the largest gradient component is ≤ this (PyTorch's <c>tolerance_grad</c>); ≥ 0.</summary>
@@ -36,10 +40,16 @@ public sealed record LbfgsOptions
     /// <summary>The line search.</summary>
     public LineSearch LineSearch { get; init; } = LineSearch.StrongWolfe;
 
-    /// <summary>Receives a report after every iteration of <see cref="Lbfgs{T}.Minimize{TObjective}"/>.</summary>
-    public IProgress<EpochReport>? Progress { get; init; }
+    /// <summary>Receives a report after every iteration of <see cref="Lbfgs{T}.Minimize{TObjective}"/> (use <see cref="SynchronousProgress{T}"/> or <see cref="ConsoleProgress"/> in a console app).</summary>
+    public IProgress<IterationReport>? Progress { get; init; }
 
-    internal int EvaluationLimit => MaxEvaluations > 0 ? MaxEvaluations : (int)Math.Min(int.MaxValue, MaxIterations * 5L / 4);
+    /// <summary>The iteration limit of a <see cref="Lbfgs{T}.Step{TObjective}"/> call when <see cref="MaxIterations"/> is null: PyTorch's default.</summary>
+    internal const int StepIterations = 20;
+
+    /// <summary>The iteration limit of <see cref="Lbfgs{T}.Minimize{TObjective}"/> when <see cref="MaxIterations"/> is null.</summary>
+    internal const int MinimizeIterations = 10_000;
+
+    internal int EvaluationLimit(int iterations) => MaxEvaluations > 0 ? MaxEvaluations : (int)Math.Min(int.MaxValue, iterations * 5L / 4);
 
     internal void Validate()
     {
@@ -47,7 +57,7 @@ public sealed record LbfgsOptions
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive and finite.");
         }
-        if (MaxIterations < 1)
+        if (MaxIterations is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "MaxIterations must be at least 1.");
         }

@@ -51,14 +51,20 @@ public abstract class LearningRateSchedule
     }
 
     /// <summary>Restores a position written by <see cref="WriteState"/> by a schedule of the same type.</summary>
-    /// <exception cref="System.IO.InvalidDataException">The state was written by another kind of schedule.</exception>
+    /// <exception cref="System.IO.InvalidDataException">The state was written by another kind of schedule, or a value is out of range (then the schedule is unchanged).</exception>
     public void ReadState(System.IO.BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         StateIO.ExpectTag(reader, GetType().Name);
-        Epoch = reader.ReadInt32();
-        Current = reader.ReadDouble();
+        int epoch = reader.ReadInt32();
+        double current = reader.ReadDouble();
+        if (epoch < -1 || !double.IsFinite(current) || current < 0 || (epoch == -1 && current != BaseRate))
+        {
+            throw new System.IO.InvalidDataException($"The schedule's state (epoch {epoch}, rate {current}) is out of range.");
+        }
         ReadExtraState(reader);
+        Epoch = epoch;
+        Current = current;
     }
 
     /// <summary>Writes state beyond the epoch and rate (none by default).</summary>
@@ -66,9 +72,29 @@ public abstract class LearningRateSchedule
     {
     }
 
-    /// <summary>Reads what <see cref="WriteExtraState"/> wrote.</summary>
+    /// <summary>Reads what <see cref="WriteExtraState"/> wrote; validates all of it before changing anything.</summary>
+    /// <exception cref="System.IO.InvalidDataException">A value is out of range.</exception>
     protected virtual void ReadExtraState(System.IO.BinaryReader reader)
     {
+    }
+
+    /// <summary>Returns the state beyond the epoch and rate to what the constructor set (nothing by default).</summary>
+    protected virtual void ResetExtraState()
+    {
+    }
+
+    /// <summary>
+    /// A copy of this schedule's settings at its start (before the first <see cref="Next"/>), whatever its
+    /// current position: what a trainer advances, so that a schedule in a shared <see cref="TrainerOptions"/>
+    /// carries no state from one trainer to another.
+    /// </summary>
+    internal LearningRateSchedule Fresh()
+    {
+        var copy = (LearningRateSchedule)MemberwiseClone();
+        copy.Epoch = -1;
+        copy.Current = copy.BaseRate;
+        copy.ResetExtraState();
+        return copy;
     }
 
     /// <summary>The rate of epoch 0.</summary>
@@ -246,10 +272,17 @@ public sealed class ReduceOnPlateauSchedule : LearningRateSchedule
     /// <inheritdoc/>
     protected override void ReadExtraState(System.IO.BinaryReader reader)
     {
-        _best = reader.ReadDouble();
-        _badEpochs = reader.ReadInt32();
-        _cooldownLeft = reader.ReadInt32();
+        double best = reader.ReadDouble();
+        int badEpochs = reader.ReadInt32(), cooldownLeft = reader.ReadInt32();
+        if (double.IsNaN(best) || badEpochs < 0 || cooldownLeft < 0 || cooldownLeft > Cooldown)
+        {
+            throw new System.IO.InvalidDataException($"The plateau schedule's state (best {best}, {badEpochs} bad epochs, cooldown {cooldownLeft}) is out of range.");
+        }
+        (_best, _badEpochs, _cooldownLeft) = (best, badEpochs, cooldownLeft);
     }
+
+    /// <inheritdoc/>
+    protected override void ResetExtraState() => (_best, _badEpochs, _cooldownLeft) = (double.PositiveInfinity, 0, 0);
 
     /// <inheritdoc/>
     protected override double Advance(int epoch, double metric)

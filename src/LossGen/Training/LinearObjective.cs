@@ -28,7 +28,9 @@ public sealed record LinearObjectiveOptions
 /// into its own buffer, on up to <see cref="LinearObjectiveOptions.Threads"/> threads; the buffers are
 /// added in chunk order, so results are bit-identical for any thread count. All buffers are allocated by
 /// the constructor: evaluations allocate nothing. Dispose it to stop its worker threads. One evaluation
-/// at a time: an instance is not safe for concurrent calls (its buffers are shared); give each thread its own.
+/// at a time: an instance is not safe for concurrent calls (its buffers are shared) and reports one with an
+/// <see cref="InvalidOperationException"/>; give each thread its own. <see cref="LinearObjective.Create{T, TLoss}(T[], int, T[], TLoss, LinearObjectiveOptions?)"/>
+/// infers the type arguments.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TLoss">The loss; a generated <c>{Method}Function</c> struct.</typeparam>
@@ -40,24 +42,28 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
     private readonly ReadOnlyMemory<T> _targets;
     private readonly ChunkRunner _runner;
     private readonly ChunkWork _work;
+    private UsageGuard _guard;
 
-    /// <summary>Creates the objective over a data set.</summary>
-    /// <param name="features">The design matrix X, row-major: n rows × d features.</param>
-    /// <param name="targets">The n targets.</param>
+    /// <summary>Creates the objective over a data set held row-major in one block.</summary>
+    /// <param name="features">The design matrix X, row-major: n rows × <paramref name="columns"/> features, all finite. Not copied: keep it unchanged while the objective is used.</param>
+    /// <param name="columns">The number of features d per row, ≥ 1 (given, never inferred).</param>
+    /// <param name="targets">The n targets, finite and in the loss's domain (e.g. [0, 1] for binary cross-entropy).</param>
     /// <param name="loss">The loss (a generated struct, with its fixed scalars set).</param>
     /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
-    /// <exception cref="ArgumentException">The features are not a whole number (≥ 1) of values per target.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public LinearObjective(ReadOnlyMemory<T> features, ReadOnlyMemory<T> targets, TLoss loss, LinearObjectiveOptions? options = null)
+    /// <exception cref="ArgumentException">The features are not n × <paramref name="columns"/> values, or a value is NaN, infinite or outside the loss's domain.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> or an option is out of range.</exception>
+    public LinearObjective(ReadOnlyMemory<T> features, int columns, ReadOnlyMemory<T> targets, TLoss loss, LinearObjectiveOptions? options = null)
     {
         options ??= new LinearObjectiveOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         if (targets.Length == 0)
         {
             throw new ArgumentException("There are no targets.", nameof(targets));
         }
-        if (features.Length == 0 || features.Length % targets.Length != 0)
+        if ((long)targets.Length * columns != features.Length)
         {
-            throw new ArgumentException($"The design matrix has {features.Length} values, which is not a whole number (≥ 1) of features for {targets.Length} targets.", nameof(features));
+            throw new ArgumentException(
+                $"The design matrix has {features.Length} values, but {targets.Length} targets × {columns} columns = {(long)targets.Length * columns} were expected.", nameof(features));
         }
         if (!(options.L2 >= 0) || double.IsInfinity(options.L2))
         {
@@ -71,14 +77,47 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkRows, "ChunkRows must be at least 1.");
         }
+        int bad = StateIO.FirstNonFinite(features.Span);
+        if (bad >= 0)
+        {
+            throw new ArgumentException($"features[{bad}] (row {bad / columns}, column {bad % columns}) is {features.Span[bad]}; every feature must be finite.", nameof(features));
+        }
+        StateIO.CheckFinite(targets.Span, nameof(targets));
+        TargetDomain.Check<T, TLoss>(targets.Span, nameof(targets));
         _features = features;
         _targets = targets;
-        Features = features.Length / targets.Length;
+        Features = columns;
         L2 = options.L2;
         Loss = loss;
         int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         _runner = new ChunkRunner(threads);
         _work = new ChunkWork(this, threads, options.ChunkRows);
+    }
+
+    /// <summary>Creates the objective over a two-dimensional design matrix: one row per example, one column per feature.</summary>
+    /// <param name="features">The design matrix X, n rows × d columns, all finite. Not copied: keep it unchanged while the objective is used.</param>
+    /// <param name="targets">The n targets, finite and in the loss's domain.</param>
+    /// <param name="loss">The loss (a generated struct, with its fixed scalars set).</param>
+    /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The matrix has another number of rows than there are targets, no columns, or a value is NaN, infinite or outside the loss's domain.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public LinearObjective(T[,] features, ReadOnlyMemory<T> targets, TLoss loss, LinearObjectiveOptions? options = null)
+        : this(Matrix(features, targets.Length), features.GetLength(1), targets, loss, options)
+    {
+    }
+
+    private static ReadOnlyMemory<T> Matrix(T[,] features, int targets)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.GetLength(0) != targets)
+        {
+            throw new ArgumentException($"The design matrix has {features.GetLength(0)} rows, but there are {targets} targets.", nameof(features));
+        }
+        if (features.GetLength(1) == 0)
+        {
+            throw new ArgumentException("The design matrix has no columns.", nameof(features));
+        }
+        return new MatrixMemory<T>(features).Memory;
     }
 
     /// <summary>The number of features d.</summary>
@@ -101,7 +140,21 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A span has the wrong length, or a row index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective: it is not safe for concurrent use.</exception>
     public T Evaluate(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
+    {
+        _guard.Enter(this);
+        try
+        {
+            return EvaluateGuarded(parameters, rows, gradient);
+        }
+        finally
+        {
+            _guard.Exit();
+        }
+    }
+
+    private T EvaluateGuarded(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {
         if (parameters.Length != ParameterCount)
         {
@@ -146,4 +199,46 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _runner.Dispose();
+}
+
+/// <summary>Creates <see cref="LinearObjective{T, TLoss}"/> instances with the element and loss types inferred, so that the loss type is written once.</summary>
+public static class LinearObjective
+{
+    /// <summary>
+    /// A linear model over a row-major design matrix of <paramref name="columns"/> features per row:
+    /// <c>LinearObjective.Create(features, 30, labels, new Losses.BceWithLogitsLossFunction(posWeight: 1))</c>.
+    /// </summary>
+    /// <param name="features">n rows × <paramref name="columns"/> features, row-major, all finite.</param>
+    /// <param name="columns">The number of features per row, ≥ 1.</param>
+    /// <param name="targets">The n targets, finite and in the loss's domain.</param>
+    /// <param name="loss">The loss (a generated struct).</param>
+    /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
+    /// <exception cref="ArgumentException">A shape does not fit, or a value is NaN, infinite or outside the loss's domain.</exception>
+    public static LinearObjective<T, TLoss> Create<T, TLoss>(T[] features, int columns, T[] targets, TLoss loss, LinearObjectiveOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : struct, IPredictionLoss<T> =>
+        new(features, columns, targets, loss, options);
+
+    /// <summary>A linear model over a row-major design matrix given as memory; see <see cref="Create{T, TLoss}(T[], int, T[], TLoss, LinearObjectiveOptions?)"/>.</summary>
+    /// <param name="features">n rows × <paramref name="columns"/> features, row-major, all finite.</param>
+    /// <param name="columns">The number of features per row, ≥ 1.</param>
+    /// <param name="targets">The n targets, finite and in the loss's domain.</param>
+    /// <param name="loss">The loss (a generated struct).</param>
+    /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
+    /// <exception cref="ArgumentException">A shape does not fit, or a value is NaN, infinite or outside the loss's domain.</exception>
+    public static LinearObjective<T, TLoss> Create<T, TLoss>(ReadOnlyMemory<T> features, int columns, ReadOnlyMemory<T> targets, TLoss loss, LinearObjectiveOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : struct, IPredictionLoss<T> =>
+        new(features, columns, targets, loss, options);
+
+    /// <summary>A linear model over a two-dimensional design matrix (rows are examples, columns are features).</summary>
+    /// <param name="features">n rows × d columns, all finite.</param>
+    /// <param name="targets">The n targets, finite and in the loss's domain.</param>
+    /// <param name="loss">The loss (a generated struct).</param>
+    /// <param name="options">L2 penalty, threads and chunk size; null for the defaults.</param>
+    /// <exception cref="ArgumentException">A shape does not fit, or a value is NaN, infinite or outside the loss's domain.</exception>
+    public static LinearObjective<T, TLoss> Create<T, TLoss>(T[,] features, T[] targets, TLoss loss, LinearObjectiveOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : struct, IPredictionLoss<T> =>
+        new(features, targets, loss, options);
 }

@@ -19,11 +19,12 @@ public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjecti
     private readonly T[] _columns;
     private readonly T[] _batch;
     private readonly int _rows;
+    private UsageGuard _guard;
 
     /// <summary>Creates the objective over data given column by column, in the order the loss declares them.</summary>
     /// <param name="loss">The loss (a generated struct, with any fixed scalars set).</param>
     /// <param name="columns">The data columns, all of one length.</param>
-    /// <exception cref="ArgumentException">The number of columns differs from the loss's, or their lengths differ.</exception>
+    /// <exception cref="ArgumentException">The number of columns differs from the loss's, their lengths differ, or a value is NaN or infinite.</exception>
     public ParametricObjective(TLoss loss, params IReadOnlyList<T[]> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -44,6 +45,11 @@ public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjecti
             {
                 throw new ArgumentException($"Column {k} has {column.Length} values; column 0 has {_rows}.", nameof(columns));
             }
+            int bad = StateIO.FirstNonFinite<T>(column);
+            if (bad >= 0)
+            {
+                throw new ArgumentException($"Column {k} holds {column[bad]} at row {bad}; every value must be finite.", nameof(columns));
+            }
             column.CopyTo(_columns, k * _rows);
         }
         _batch = new T[_columns.Length];
@@ -60,16 +66,27 @@ public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjecti
     public int ParameterCount => Loss.ParameterCount;
 
     /// <summary>The objective over all rows.</summary>
-    public T Evaluate(ReadOnlySpan<T> parameters, Span<T> gradient) => Loss.Evaluate(parameters, _columns, _rows, gradient);
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective: it is not safe for concurrent use.</exception>
+    public T Evaluate(ReadOnlySpan<T> parameters, Span<T> gradient) => Evaluate(parameters, default, gradient);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A span has the wrong length, or a row index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective: it is not safe for concurrent use.</exception>
     public T Evaluate(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {
-        if (rows.IsEmpty)
+        _guard.Enter(this);
+        try
         {
-            return Evaluate(parameters, gradient);
+            return rows.IsEmpty ? Loss.Evaluate(parameters, _columns, _rows, gradient) : EvaluateRows(parameters, rows, gradient);
         }
+        finally
+        {
+            _guard.Exit();
+        }
+    }
+
+    private T EvaluateRows(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
+    {
         int n = rows.Length;
         int columns = Loss.ColumnCount;
         Span<T> batch = _batch.AsSpan(0, n * columns);
@@ -87,4 +104,19 @@ public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjecti
         }
         return Loss.Evaluate(parameters, batch, n, gradient);
     }
+}
+
+/// <summary>Creates <see cref="ParametricObjective{T, TLoss}"/> instances with the element and loss types inferred.</summary>
+public static class ParametricObjective
+{
+    /// <summary>
+    /// Curve fitting over data columns, the types inferred: <c>ParametricObjective.Create(new MyLosses.ExpFitFunction(), x, y)</c>.
+    /// </summary>
+    /// <param name="loss">The loss (a generated struct, with any fixed scalars set).</param>
+    /// <param name="columns">The data columns, all of one length, in the order the loss declares them.</param>
+    /// <exception cref="ArgumentException">The number of columns differs from the loss's, their lengths differ, or a value is NaN or infinite.</exception>
+    public static ParametricObjective<T, TLoss> Create<T, TLoss>(TLoss loss, params T[][] columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : struct, IParametricLoss<T> =>
+        new(loss, columns);
 }

@@ -47,15 +47,10 @@ public sealed class RmsProp<T> : OptimizerBase<T>
     public bool Centered { get; }
 
     /// <inheritdoc/>
-    protected override T[][] StateBuffers => [_square, _average, _buffer];
+    protected override T[][] CreateState(int length) => [new T[length], Centered ? new T[length] : [], Momentum > T.Zero ? new T[length] : []];
 
     /// <inheritdoc/>
-    protected override void Allocate(int length)
-    {
-        _square = new T[length];
-        _average = Centered ? new T[length] : Array.Empty<T>();
-        _buffer = Momentum > T.Zero ? new T[length] : Array.Empty<T>();
-    }
+    protected override void UseState(T[][] state) => (_square, _average, _buffer) = (state[0], state[1], state[2]);
 
     /// <inheritdoc/>
     protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradient, long step)

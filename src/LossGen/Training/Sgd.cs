@@ -48,10 +48,10 @@ public sealed class Sgd<T> : OptimizerBase<T>
     public ReadOnlySpan<T> MomentumBuffer => _buffer;
 
     /// <inheritdoc/>
-    protected override T[][] StateBuffers => [_buffer];
+    protected override T[][] CreateState(int length) => [Momentum != T.Zero ? new T[length] : []];
 
     /// <inheritdoc/>
-    protected override void Allocate(int length) => _buffer = Momentum != T.Zero ? new T[length] : Array.Empty<T>();
+    protected override void UseState(T[][] state) => _buffer = state[0];
 
     /// <inheritdoc/>
     protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradient, long step)

@@ -39,6 +39,42 @@ internal static class StateIO
         }
     }
 
+    /// <summary>Throws <see cref="InvalidDataException"/> unless every value of a decoded array is finite.</summary>
+    public static void ExpectFinite<T>(ReadOnlySpan<T> values, string what)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int bad = FirstNonFinite(values);
+        if (bad >= 0)
+        {
+            throw new InvalidDataException($"The checkpoint's {what} holds {values[bad]} at index {bad}; it must be finite.");
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="name"/> unless every value is finite.</summary>
+    public static void CheckFinite<T>(ReadOnlySpan<T> values, string name)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int bad = FirstNonFinite(values);
+        if (bad >= 0)
+        {
+            throw new ArgumentException($"{name}[{bad}] is {values[bad]}; every value must be finite.", name);
+        }
+    }
+
+    /// <summary>The index of the first NaN or infinite value, or -1.</summary>
+    public static int FirstNonFinite<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static void WriteTag(BinaryWriter writer, string tag) => writer.Write(tag);
 
     public static void ExpectTag(BinaryReader reader, string tag)

@@ -13,9 +13,16 @@ namespace LossGen.Training;
 /// bit-identically. Steps allocate nothing once the optimizer's state exists.
 /// </summary>
 /// <remarks>
+/// <para>The parameter array given to the constructor is the one trained, in place (as <see cref="Lbfgs{T}.Minimize{TObjective}"/>
+/// and <see cref="Trainer.Minimize{T, TObjective}"/> update the span they are given): after <see cref="Fit"/> or
+/// <see cref="Run"/> it holds the result, and <see cref="TrainingResult{T}.Parameters"/> is a copy of it.</para>
+/// <para>One call at a time: <see cref="Fit"/>, <see cref="Run"/> and the checkpoint methods throw
+/// <see cref="InvalidOperationException"/> while another of them is running (on another thread, or from a progress report).</para>
+/// <para>
 /// <typeparamref name="TObjective"/> is a type argument, not an interface-typed field, so for a struct
 /// objective the JIT compiles the loop for it; the objective itself calls the generated kernel once per
-/// mini-batch (or once per chunk of one) over spans.
+/// mini-batch (or once per chunk of one) over spans. <see cref="Trainer.Create{T, TObjective}(TObjective, IOptimizer{T}, T[], TrainerOptions?)"/>
+/// infers both type arguments.</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TObjective">The objective.</typeparam>
@@ -28,13 +35,15 @@ public sealed partial class Trainer<T, TObjective>
     private readonly bool _hasValidation;
     private readonly IOptimizer<T> _optimizer;
     private readonly TrainerOptions _options;
+    private LearningRateSchedule? _schedule;
     private readonly T[] _parameters;
     private readonly T[] _gradient;
     private readonly T[] _lastFinite;
     private readonly T[] _best;
     private readonly int[] _order;
     private readonly List<EpochReport> _history;
-    private readonly SeededRandom _random;
+    private SeededRandom _random;
+    private UsageGuard _guard;
     private readonly Stopwatch _clock = new();
     private TimeSpan _elapsedBefore;
     private int _epoch;
@@ -47,10 +56,12 @@ public sealed partial class Trainer<T, TObjective>
     /// <summary>Creates a trainer without a validation set.</summary>
     /// <param name="training">The training objective.</param>
     /// <param name="optimizer">The optimizer (its state becomes part of this trainer's checkpoints).</param>
-    /// <param name="initialParameters">The starting point, <c>training.ParameterCount</c> values.</param>
-    /// <param name="options">Settings; null for the defaults.</param>
-    public Trainer(TObjective training, IOptimizer<T> optimizer, ReadOnlySpan<T> initialParameters, TrainerOptions? options = null)
-        : this(training, default!, false, optimizer, initialParameters, options)
+    /// <param name="parameters">The starting point, <c>training.ParameterCount</c> finite values; trained in place.</param>
+    /// <param name="options">Settings; null for the defaults. Only read: a schedule in it is copied, never advanced.</param>
+    /// <exception cref="ArgumentException">A count does not fit, or a starting value is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Trainer(TObjective training, IOptimizer<T> optimizer, T[] parameters, TrainerOptions? options = null)
+        : this(training, default!, false, optimizer, parameters, options)
     {
     }
 
@@ -58,17 +69,20 @@ public sealed partial class Trainer<T, TObjective>
     /// <param name="training">The training objective.</param>
     /// <param name="validation">The validation objective (same parameters, other examples).</param>
     /// <param name="optimizer">The optimizer (its state becomes part of this trainer's checkpoints).</param>
-    /// <param name="initialParameters">The starting point, <c>training.ParameterCount</c> values.</param>
-    /// <param name="options">Settings; null for the defaults.</param>
-    public Trainer(TObjective training, TObjective validation, IOptimizer<T> optimizer, ReadOnlySpan<T> initialParameters, TrainerOptions? options = null)
-        : this(training, validation, true, optimizer, initialParameters, options)
+    /// <param name="parameters">The starting point, <c>training.ParameterCount</c> finite values; trained in place.</param>
+    /// <param name="options">Settings; null for the defaults. Only read: a schedule in it is copied, never advanced.</param>
+    /// <exception cref="ArgumentException">A count does not fit, or a starting value is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Trainer(TObjective training, TObjective validation, IOptimizer<T> optimizer, T[] parameters, TrainerOptions? options = null)
+        : this(training, validation, true, optimizer, parameters, options)
     {
     }
 
-    private Trainer(TObjective training, TObjective validation, bool hasValidation, IOptimizer<T> optimizer, ReadOnlySpan<T> initialParameters, TrainerOptions? options)
+    private Trainer(TObjective training, TObjective validation, bool hasValidation, IOptimizer<T> optimizer, T[] parameters, TrainerOptions? options)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(parameters);
         if (hasValidation)
         {
             ArgumentNullException.ThrowIfNull(validation);
@@ -83,10 +97,11 @@ public sealed partial class Trainer<T, TObjective>
         {
             throw new ArgumentException("Early stopping needs a validation set.", nameof(options));
         }
-        if (initialParameters.Length != training.ParameterCount || initialParameters.Length == 0)
+        if (parameters.Length != training.ParameterCount || parameters.Length == 0)
         {
-            throw new ArgumentException($"The objective has {training.ParameterCount} parameters, but {initialParameters.Length} initial values were given.", nameof(initialParameters));
+            throw new ArgumentException($"The objective has {training.ParameterCount} parameters, but {parameters.Length} starting values were given.", nameof(parameters));
         }
+        StateIO.CheckFinite<T>(parameters, nameof(parameters));
         if (training.Count < 1)
         {
             throw new ArgumentException("The training objective has no examples.", nameof(training));
@@ -96,16 +111,17 @@ public sealed partial class Trainer<T, TObjective>
         _hasValidation = hasValidation;
         _optimizer = optimizer;
         _options = options;
-        _parameters = initialParameters.ToArray();
+        _schedule = options.Schedule?.Fresh();
+        _parameters = parameters;
         _gradient = new T[_parameters.Length];
-        _lastFinite = initialParameters.ToArray();
-        _best = initialParameters.ToArray();
+        _lastFinite = (T[])parameters.Clone();
+        _best = (T[])parameters.Clone();
         _order = options.BatchSize > 0 && options.BatchSize < training.Count ? new int[training.Count] : Array.Empty<int>();
         _history = new List<EpochReport>(Math.Min(options.MaxEpochs, 1 << 16));
         _random = new SeededRandom(options.Seed);
     }
 
-    /// <summary>The current parameters.</summary>
+    /// <summary>The current parameters: the array given to the constructor, trained in place.</summary>
     public ReadOnlySpan<T> Parameters => _parameters;
 
     /// <summary>Epochs completed.</summary>
@@ -115,16 +131,31 @@ public sealed partial class Trainer<T, TObjective>
     public IReadOnlyList<EpochReport> History => _history;
 
     /// <summary>Trains until a stopping rule fires or <see cref="TrainerOptions.MaxEpochs"/> epochs are complete.</summary>
+    /// <exception cref="InvalidOperationException">The trainer, its optimizer or its objective is in use by another call.</exception>
     public TrainingResult<T> Fit(CancellationToken cancellationToken = default) => Run(int.MaxValue, cancellationToken);
 
     /// <summary>
     /// Trains for at most <paramref name="epochs"/> more epochs (never beyond <see cref="TrainerOptions.MaxEpochs"/>):
-    /// run in rounds with <see cref="SaveCheckpoint"/> between them. The status is <see cref="TrainingStatus.MaxEpochs"/>
+    /// run in rounds with <see cref="SaveCheckpoint(System.IO.Stream)"/> between them. The status is <see cref="TrainingStatus.MaxEpochs"/>
     /// when the round ends without another reason.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The trainer, its optimizer or its objective is in use by another call.</exception>
     public TrainingResult<T> Run(int epochs, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epochs);
+        _guard.Enter(this);
+        try
+        {
+            return RunGuarded(epochs, cancellationToken);
+        }
+        finally
+        {
+            _guard.Exit();
+        }
+    }
+
+    private TrainingResult<T> RunGuarded(int epochs, CancellationToken cancellationToken)
+    {
         if (_finished is TrainingStatus done)
         {
             return Result(done);
@@ -174,7 +205,7 @@ public sealed partial class Trainer<T, TObjective>
                 _random.Shuffle(_order.AsSpan());
             }
         }
-        if (_options.Schedule is LearningRateSchedule schedule)
+        if (_schedule is LearningRateSchedule schedule)
         {
             _optimizer.LearningRate = T.CreateChecked(schedule.Next(_epoch == 0 ? double.NaN : _previousMetric));
         }

@@ -132,15 +132,16 @@ public class LbfgsGoldenTests(ITestOutputHelper output)
     [Fact]
     public void MinimizeReachesTheOptimumAndReportsEachIteration()
     {
-        var recorder = new ReportRecorder();
-        var lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 200, GradientTolerance = 1e-10, ChangeTolerance = 0, Progress = recorder });
+        var recorder = new List<IterationReport>();
+        var lbfgs = new Lbfgs<double>(new LbfgsOptions { MaxIterations = 200, GradientTolerance = 1e-10, ChangeTolerance = 0, Progress = new SynchronousProgress<IterationReport>(recorder.Add) });
         double[] theta = { 3, -2, 1 };
         // A convex quadratic: the optimum solves a 3 × 3 system, here θ* = c.
         var result = lbfgs.Minimize(new Quartic(new[] { 1.0, 10.0, 100.0 }, new[] { 0.0, 0.0, 0.0 }), theta);
-        Assert.Equal(TrainingStatus.GradientConverged, result.Status);
+        Assert.Equal(MinimizationStatus.GradientConverged, result.Status);
         Assert.All(theta, v => Assert.True(Math.Abs(v) < 1e-6));
-        Assert.Equal(result.Epochs, recorder.Reports.Count);
-        Assert.True(recorder.Reports.Count < 50);
+        Assert.Equal(result.Iterations, recorder.Count);
+        Assert.Equal(Enumerable.Range(1, result.Iterations), recorder.Select(r => r.Iteration));
+        Assert.True(recorder.Count < 50);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class ObjectiveTests
     public void LinearObjectiveGradientMatchesFiniteDifferences(int threads, int chunkRows)
     {
         (double[] x, double[] y) = Data(103, 4, 1, binary: true);
-        using var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(x, y, new Losses.BceWithLogitsLossFunction(posWeight: 2),
+        using var objective = LinearObjective.Create(x, 4, y, new Losses.BceWithLogitsLossFunction(posWeight: 2),
             new LinearObjectiveOptions { L2 = 0.3, Threads = Math.Min(threads, Environment.ProcessorCount), ChunkRows = chunkRows });
         double[] theta = { 0.3, -0.2, 0.5, 0.1, -0.4 };
         var gradient = new double[5];
@@ -58,10 +58,10 @@ public class ObjectiveTests
     public void AMiniBatchIsTheObjectiveOfItsRows()
     {
         (double[] x, double[] y) = Data(50, 3, 2);
-        using var objective = new LinearObjective<double, Losses.HuberLossFunction>(x, y, new Losses.HuberLossFunction(delta: 1.5), new LinearObjectiveOptions { ChunkRows = 4 });
+        using var objective = LinearObjective.Create(x, 3, y, new Losses.HuberLossFunction(delta: 1.5), new LinearObjectiveOptions { ChunkRows = 4 });
         int[] rows = { 40, 3, 17, 17, 8, 29, 0 };
-        using var subset = new LinearObjective<double, Losses.HuberLossFunction>(
-            rows.SelectMany(r => x.Skip(3 * r).Take(3)).ToArray(), rows.Select(r => y[r]).ToArray(), new Losses.HuberLossFunction(delta: 1.5));
+        using var subset = LinearObjective.Create(
+            rows.SelectMany(r => x.Skip(3 * r).Take(3)).ToArray(), 3, rows.Select(r => y[r]).ToArray(), new Losses.HuberLossFunction(delta: 1.5));
         double[] theta = { 1, -1, 0.5, 0.25 };
         double[] g1 = new double[4], g2 = new double[4];
         double v1 = objective.Evaluate(theta, rows, g1);
@@ -77,8 +77,8 @@ public class ObjectiveTests
     public void SumReductionGivesTheSumOverTheBatch()
     {
         (double[] x, double[] y) = Data(30, 2, 3);
-        using var mean = new LinearObjective<double, Losses.MseLossFunction>(x, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { ChunkRows = 7 });
-        using var sum = new LinearObjective<double, Losses.MseLossSumFunction>(x, y, new Losses.MseLossSumFunction(), new LinearObjectiveOptions { ChunkRows = 7 });
+        using var mean = LinearObjective.Create(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { ChunkRows = 7 });
+        using var sum = LinearObjective.Create(x, 2, y, new Losses.MseLossSumFunction(), new LinearObjectiveOptions { ChunkRows = 7 });
         double[] theta = { 0.5, 2, -1 };
         Assert.Equal(30 * mean.Evaluate(theta, new double[3]), sum.Evaluate(theta, new double[3]), 10);
     }
@@ -87,12 +87,12 @@ public class ObjectiveTests
     public void BadArgumentsNameTheParameterAndWriteNothing()
     {
         (double[] x, double[] y) = Data(10, 2, 4);
-        using var objective = new LinearObjective<double, Losses.MseLossFunction>(x, y, new Losses.MseLossFunction());
+        using var objective = LinearObjective.Create(x, 2, y, new Losses.MseLossFunction());
         var gradient = new double[] { 7, 7, 7 };
         Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => objective.Evaluate(new double[2], gradient)).ParamName);
         Assert.Equal("rows", Assert.Throws<ArgumentException>(() => objective.Evaluate(new double[3], new[] { 0, 10 }, gradient)).ParamName);
         Assert.Equal(new double[] { 7, 7, 7 }, gradient);
-        Assert.Equal("features", Assert.Throws<ArgumentException>(() => new LinearObjective<double, Losses.MseLossFunction>(new double[21], y, new Losses.MseLossFunction())).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => LinearObjective.Create(new double[21], 2, y, new Losses.MseLossFunction())).ParamName);
     }
 
     [Fact]

@@ -99,21 +99,39 @@ public class OptimizerGoldenTests(ITestOutputHelper output)
         output.WriteLine($"{t}: worst relative deviation over 10 steps {worst:E2}");
     }
 
+    /// <summary>
+    /// Steady-state steps allocate nothing. A real allocation in a step shows in every window of steps; a one-off
+    /// allocation by the runtime on the test's thread (the JIT or tiering, timing-dependent: it once measured 776
+    /// bytes in a full parallel run and could not be reproduced alone) shows in one window at most. So each
+    /// optimizer is warmed past the tier-up threshold (30 calls), then three windows of 10 steps are measured
+    /// and one must allocate 0 bytes.
+    /// </summary>
     [Fact]
     public void StepsAllocateNothingAfterTheFirst()
     {
-        var optimizers = new IOptimizer<double>[] { new Sgd<double>(0.1, 0.9), new Adam<double>(0.1, amsGrad: true), new RmsProp<double>(0.1, centered: true, momentum: 0.5), new Adagrad<double>(0.1) };
+        Func<IOptimizer<double>>[] factories = [() => new Sgd<double>(0.1, 0.9), () => new Adam<double>(0.1, amsGrad: true), () => new RmsProp<double>(0.1, centered: true, momentum: 0.5), () => new Adagrad<double>(0.1)];
         var theta = new double[1000];
-        var gradient = Enumerable.Range(0, 1000).Select(i => Math.Sin(i)).ToArray();
-        foreach (IOptimizer<double> optimizer in optimizers)
+        var gradient = Enumerable.Range(0, 1000).Select(i => Math.Sin(i) * 1e-3).ToArray();
+        foreach (Func<IOptimizer<double>> factory in factories)
         {
-            optimizer.Step(theta, gradient);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++)
+            IOptimizer<double> warm = factory();
+            for (int i = 0; i < 40; i++)
             {
-                optimizer.Step(theta, gradient);
+                warm.Step(theta, gradient);
             }
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            IOptimizer<double> optimizer = factory();
+            optimizer.Step(theta, gradient);
+            var windows = new long[3];
+            for (int w = 0; w < windows.Length; w++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 10; i++)
+                {
+                    optimizer.Step(theta, gradient);
+                }
+                windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            Assert.True(windows.Min() == 0, $"{optimizer.GetType().Name}: {string.Join(", ", windows)} bytes in three windows of 10 steps");
         }
     }
 

@@ -24,7 +24,7 @@ public class TrainerLoopTests
     }
 
     private static LinearObjective<double, Losses.MseLossFunction> Mse(double[] x, double[] y, int threads = 0, int chunkRows = 1024) =>
-        new(x, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = threads, ChunkRows = chunkRows });
+        new(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = threads, ChunkRows = chunkRows });
 
     [Fact]
     public void MiniBatchTrainingIsReproducibleForASeedAndDiffersAcrossSeeds()
@@ -191,7 +191,7 @@ public class TrainerLoopTests
         float[] x = Array.ConvertAll(xd, v => (float)v), y = Array.ConvertAll(yd, v => (float)v);
         TrainingResult<float> Train(int threads)
         {
-            using var objective = new LinearObjective<float, Losses.HuberLossFunction>(x, y, new Losses.HuberLossFunction(0.5),
+            using var objective = LinearObjective.Create(x, 2, y, new Losses.HuberLossFunction(0.5),
                 new LinearObjectiveOptions { Threads = threads, ChunkRows = 64, L2 = 0.001 });
             return new Trainer<float, LinearObjective<float, Losses.HuberLossFunction>>(objective, new RmsProp<float>(0.01f), new float[3],
                 new TrainerOptions { MaxEpochs = 4, BatchSize = 700, Seed = 9 }).Fit();
@@ -206,6 +206,12 @@ public class TrainerLoopTests
         public void Report(EpochReport value) => bytes[value.Epoch - 1] = GC.GetAllocatedBytesForCurrentThread();
     }
 
+    /// <summary>
+    /// Epochs after the first allocate nothing. A real allocation in the loop shows in every epoch (or, like a
+    /// growing list, in several); a one-off allocation by the runtime on the test's thread (JIT or tiering,
+    /// timing-dependent) shows in one epoch at most. So epochs 2 to 10 are measured one by one, and all but at
+    /// most one must allocate 0 bytes.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -217,8 +223,9 @@ public class TrainerLoopTests
         var run = new Trainer<double, LinearObjective<double, Losses.MseLossFunction>>(objective, new Adam<double>(0.01), new double[3],
             new TrainerOptions { MaxEpochs = 10, BatchSize = 4096, Seed = 1, ClipNorm = 10, Schedule = new CosineAnnealingSchedule(0.01, 10), Progress = new AllocationProbe(bytes) });
         run.Fit();
-        // Between the end of epoch 1 and the end of epoch 10: 45 mini-batch steps, each a parallel forward,
-        // loss and backward pass, clipping and an Adam step, plus the schedule and the report.
-        Assert.Equal(0, bytes[9] - bytes[0]);
+        // Each epoch: 5 mini-batch steps, each a parallel forward, loss and backward pass, clipping and an Adam
+        // step, plus the schedule and the report.
+        long[] perEpoch = bytes.Zip(bytes.Skip(1), (a, b) => b - a).ToArray();
+        Assert.True(perEpoch.Count(b => b != 0) <= 1, "bytes allocated in epochs 2 to 10: " + string.Join(", ", perEpoch));
     }
 }
