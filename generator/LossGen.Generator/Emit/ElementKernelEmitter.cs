@@ -175,39 +175,17 @@ internal sealed class ElementKernelEmitter
 
     private string Expression(Node n)
     {
-        string A() => _expressions[n.A];
-        string B() => _expressions[n.B];
-        string C() => _expressions[n.C];
-        return n.Op switch
+        string template = OpTable.Of(n.Op).Vector;
+        if (template.Length == 0)
         {
-            Op.Neg => "-" + A(),
-            Op.Add => A() + " + " + B(),
-            Op.Sub => A() + " - " + B(),
-            Op.Mul => A() + " * " + B(),
-            Op.Div => A() + " / " + B(),
-            Op.Exp => "Exp(" + A() + ")",
-            Op.Log => "Log(" + A() + ")",
-            Op.Log1p => "Log1p(" + A() + ")",
-            Op.Sqrt => "Vector.SquareRoot(" + A() + ")",
-            Op.Tanh => "Tanh(" + A() + ")",
-            Op.Abs => "Vector.Abs(" + A() + ")",
-            Op.Sign => "Sign(" + A() + ")",
-            Op.Sigmoid => "Sigmoid(" + A() + ")",
-            Op.Softplus => "Softplus(" + A() + ")",
-            Op.Min => "Vector.Min(" + A() + ", " + B() + ")",
-            Op.Max => "Vector.Max(" + A() + ", " + B() + ")",
-            Op.Pow => "Pow(" + A() + ", " + B() + ")",
-            Op.Select => "Vector.ConditionalSelect(" + A() + ", " + B() + ", " + C() + ")",
-            Op.Less => "Vector.LessThan<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.LessEqual => "Vector.LessThanOrEqual<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.Greater => "Vector.GreaterThan<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.GreaterEqual => "Vector.GreaterThanOrEqual<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.Equal => "Vector.Equals<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.NotEqual => "~Vector.Equals<" + _t + ">(" + A() + ", " + B() + ")",
-            Op.And => A() + " & " + B(),
-            Op.Or => A() + " | " + B(),
-            Op.Not => "~" + A(),
-            _ => throw new System.InvalidOperationException("No emission for " + n.Op),
+            throw new System.InvalidOperationException("No emission for " + n.Op);
+        }
+        string code = template.Replace("{T}", _t).Replace("{V}", _v);
+        return n.Arity switch
+        {
+            1 => code.Replace("{0}", _expressions[n.A]),
+            2 => code.Replace("{0}", _expressions[n.A]).Replace("{1}", _expressions[n.B]),
+            _ => code.Replace("{0}", _expressions[n.A]).Replace("{1}", _expressions[n.B]).Replace("{2}", _expressions[n.C]),
         };
     }
 }

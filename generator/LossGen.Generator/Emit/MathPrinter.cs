@@ -125,33 +125,12 @@ internal sealed class MathPrinter
 
     private static int Precedence(Op op, Node n) => op switch
     {
-        Op.Select => 0,
-        Op.Or => 1,
-        Op.And => 2,
-        Op.Less or Op.LessEqual or Op.Greater or Op.GreaterEqual or Op.Equal or Op.NotEqual => 3,
-        Op.Add or Op.Sub => 4,
         Op.Mul when n.A == n.B => 8,
-        Op.Mul or Op.Div => 5,
-        Op.Neg or Op.Not => 6,
         Op.Const when n.Value < 0 => 6,
-        _ => 10,
+        _ => OpTable.Of(op).Precedence,
     };
 
-    private static string Symbol(Op op) => op switch
-    {
-        Op.Add => "+",
-        Op.Sub => "-",
-        Op.Mul => "*",
-        Op.Div => "/",
-        Op.Less => "<",
-        Op.LessEqual => "<=",
-        Op.Greater => ">",
-        Op.GreaterEqual => ">=",
-        Op.Equal => "==",
-        Op.NotEqual => "!=",
-        Op.And => "&&",
-        _ => "||",
-    };
+    private static string Symbol(Op op) => OpTable.Of(op).Symbol;
 
     public static string Number(double value)
     {
