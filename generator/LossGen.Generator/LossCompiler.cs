@@ -95,7 +95,7 @@ internal static class LossCompiler
             return null;
         }
         adapter = AdapterModel.For(declaration, signature);
-        return SourceEmitter.Emit(declaration, signature, derived);
+        return SourceEmitter.Emit(declaration, Planning.KernelPlanner.Plan(derived, signature));
     }
 
     private static void ReportUnusedInputs(BoundFormula bound, LossSignature signature, List<DiagnosticInfo> diagnostics)

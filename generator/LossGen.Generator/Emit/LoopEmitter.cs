@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using LossGen.Generator.Binding;
 using LossGen.Generator.Declarations;
-using LossGen.Generator.Symbolic;
+using LossGen.Generator.Planning;
 
 namespace LossGen.Generator.Emit;
 
@@ -19,30 +18,26 @@ internal sealed class LoopEmitter
     public const int BlockIterations = 16;
 
     private readonly LossDeclaration _d;
-    private readonly LossSignature _s;
-    private readonly DerivedLoss _loss;
+    private readonly KernelPlan _plan;
     private readonly ElementKernelEmitter _kernel;
     private readonly string _t;
     private readonly string _v;
     private readonly bool _reduces;
     private readonly bool _mean;
-    private readonly List<GradientOutput> _spanGradients;
-    private readonly List<GradientOutput> _scalarGradients;
-    private readonly BoundParameter? _lossSpan;
+    private readonly List<PlanGradient> _spanGradients;
+    private readonly List<PlanGradient> _scalarGradients;
 
-    public LoopEmitter(LossDeclaration d, LossSignature s, DerivedLoss loss, ElementKernelEmitter kernel)
+    public LoopEmitter(LossDeclaration d, KernelPlan plan, ElementKernelEmitter kernel)
     {
         _d = d;
-        _s = s;
-        _loss = loss;
+        _plan = plan;
         _kernel = kernel;
-        _t = s.Element == ElementType.Double ? "double" : "float";
+        _t = plan.Element == ElementType.Double ? "double" : "float";
         _v = "Vector<" + _t + ">";
-        _reduces = s.Reduction != LossSignature.None;
-        _mean = s.Reduction == LossSignature.Mean;
-        _spanGradients = kernel.ComputedGradients.Where(g => g.Parameter.Role == ParameterRole.ElementwiseGradient).ToList();
-        _scalarGradients = kernel.ComputedGradients.Where(g => g.Parameter.Role == ParameterRole.ScalarGradient).ToList();
-        _lossSpan = s.Parameters.FirstOrDefault(p => p.Role == ParameterRole.LossOutput);
+        _reduces = plan.Reduces;
+        _mean = plan.IsMean;
+        _spanGradients = plan.Computed.Where(g => !g.IsScalar).ToList();
+        _scalarGradients = plan.Computed.Where(g => g.IsScalar).ToList();
     }
 
     private readonly Dictionary<string, string> _locals = new();
@@ -73,9 +68,7 @@ internal sealed class LoopEmitter
         return name;
     }
 
-    private IEnumerable<BoundParameter> Spans => _s.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.LossOutput);
-
-    private IEnumerable<BoundParameter> ElementInputs => _s.Parameters.Where(p => p.Role == ParameterRole.ElementwiseInput);
+    private bool IsInputSpan(string name) => _plan.Inputs.Any(p => p.Name == name && !p.IsScalar);
 
     public void Emit(CodeWriter w)
     {
@@ -83,27 +76,27 @@ internal sealed class LoopEmitter
         w.Line("/// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>");
         w.Open("public static " + (_reduces ? _t : "void") + " Run(" + parameters + ")");
 
-        BoundParameter first = ElementInputs.First();
-        w.Line("int " + L("n") + " = " + Id(first.Name) + ".Length;");
+        string first = _plan.Inputs.First(p => !p.IsScalar).Name;
+        w.Line("int " + L("n") + " = " + Id(first) + ".Length;");
         w.Line("// Validate every span before anything is written.");
-        foreach (BoundParameter span in Spans.Where(p => p != first))
+        foreach (string span in _plan.Spans.Where(p => p != first))
         {
-            w.Line("if (" + Id(span.Name) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span.Name) + ", " + Id(span.Name) + ".Length, " + GeneratedText.StringLiteral(first.Name) + ", " + L("n") + ");");
+            w.Line("if (" + Id(span) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span) + ", " + Id(span) + ".Length, " + GeneratedText.StringLiteral(first) + ", " + L("n") + ");");
         }
         w.Line();
-        foreach (BoundParameter span in Spans)
+        foreach (string span in _plan.Spans)
         {
-            string refKind = span.Role == ParameterRole.ElementwiseInput ? "ref readonly " : "ref ";
-            w.Line(refKind + _t + " " + L(span.Name + "Ref") + " = ref MemoryMarshal.GetReference(" + Id(span.Name) + ");");
+            string refKind = IsInputSpan(span) ? "ref readonly " : "ref ";
+            w.Line(refKind + _t + " " + L(span + "Ref") + " = ref MemoryMarshal.GetReference(" + Id(span) + ");");
         }
-        foreach (BoundParameter scalar in _s.Parameters.Where(p => p.Role == ParameterRole.ScalarInput))
+        foreach (PlanInput scalar in _plan.Inputs.Where(p => p.IsScalar))
         {
             w.Line(_v + " " + L(scalar.Name + "Vector") + " = new " + _v + "(" + Id(scalar.Name) + ");");
         }
         if (_mean && _spanGradients.Count > 0)
         {
             w.Line("// Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.");
-            foreach (string factor in _spanGradients.Select(g => _kernel.Split(g).Factor).Distinct().Select(ScaleLiteral))
+            foreach (string factor in _spanGradients.Select(g => g.Factor).Distinct().Select(ScaleLiteral))
             {
                 w.Line(_v + " " + L(ScaleName(factor)) + " = new " + _v + "(" + factor + " / " + L("n") + ");");
             }
@@ -113,42 +106,54 @@ internal sealed class LoopEmitter
             // Float kernels widen block sums into double; double kernels add them with compensation.
             string sumType = _t == "float" ? "WideSum" : "CompensatedSum";
             w.Line(sumType + " " + L("lossSum") + " = default;");
-            foreach (GradientOutput g in _scalarGradients)
+            foreach (PlanGradient g in _scalarGradients)
             {
-                w.Line(sumType + " " + L(g.Parameter.Name + "Sum") + " = default;");
+                w.Line(sumType + " " + L(g.Parameter + "Sum") + " = default;");
             }
         }
         w.Line("int " + L("width") + " = " + _v + ".Count;");
         w.Line("int " + L("i") + " = 0;");
         w.Line();
 
-        w.Line("// Main loop: 4 vectors per iteration with independent accumulators, flushed into the");
-        w.Line("// double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
-        w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - 4 * " + L("width") + ";");
-        w.Open("while (" + L("i") + " <= " + L("lastBlockStart") + ")");
-        DeclareAccumulators(w, 4);
-        w.Line("int " + L("blockEnd") + " = (int)Math.Min((long)" + L("i") + " + " + (BlockIterations - 1) + "L * 4 * " + L("width") + ", " + L("lastBlockStart") + ");");
-        w.Open("for (; " + L("i") + " <= " + L("blockEnd") + "; " + L("i") + " += 4 * " + L("width") + ")");
-        for (int u = 0; u < 4; u++)
+        if (_reduces)
         {
-            EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false);
+            w.Line("// Main loop: 4 vectors per iteration with independent accumulators, flushed into the");
+            w.Line("// double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
+            w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - 4 * " + L("width") + ";");
+            w.Open("while (" + L("i") + " <= " + L("lastBlockStart") + ")");
+            DeclareAccumulators(w, 4);
+            w.Line("int " + L("blockEnd") + " = (int)Math.Min((long)" + L("i") + " + " + (BlockIterations - 1) + "L * 4 * " + L("width") + ", " + L("lastBlockStart") + ");");
+            w.Open("for (; " + L("i") + " <= " + L("blockEnd") + "; " + L("i") + " += 4 * " + L("width") + ")");
+            EmitUnrolled(w);
+            w.Close();
+            Flush(w, 4);
+            w.Close();
+            w.Line();
+            w.Line("// Whole vectors that remain (at most 3).");
+            w.Open();
+            DeclareAccumulators(w, 1);
+            w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
+            EmitStep(w, 0, L("i"), tail: false);
+            w.Close();
+            Flush(w, 1);
+            w.Close();
+            w.Line();
+            w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are masked out of the sums and never stored.");
         }
-        w.Close();
-        Flush(w, 4);
-        w.Close();
-        w.Line();
-
-        w.Line("// Whole vectors that remain (at most 3).");
-        w.Open();
-        DeclareAccumulators(w, 1);
-        w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
-        EmitStep(w, 0, L("i"), tail: false);
-        w.Close();
-        Flush(w, 1);
-        w.Close();
-        w.Line();
-
-        w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are masked out of the sums and never stored.");
+        else
+        {
+            w.Line("// Main loop: 4 vectors per iteration; every result is stored, nothing is summed.");
+            w.Open("for (; " + L("i") + " <= " + L("n") + " - 4 * " + L("width") + "; " + L("i") + " += 4 * " + L("width") + ")");
+            EmitUnrolled(w);
+            w.Close();
+            w.Line();
+            w.Line("// Whole vectors that remain (at most 3).");
+            w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
+            EmitStep(w, 0, L("i"), tail: false);
+            w.Close();
+            w.Line();
+            w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are never stored.");
+        }
         w.Open("if (" + L("i") + " < " + L("n") + ")");
         if (_reduces)
         {
@@ -157,26 +162,26 @@ internal sealed class LoopEmitter
         EmitStep(w, 0, L("i"), tail: true);
         w.Close();
 
-        foreach (GradientOutput g in _loss.Gradients.Where(g => g.Node is null))
+        foreach (PlanGradient g in _plan.Gradients.Where(g => g.IsZero))
         {
             w.Line();
-            if (g.Parameter.Role == ParameterRole.ElementwiseGradient)
+            if (!g.IsScalar)
             {
-                w.Comment("The formula does not depend on " + g.Input.Name + ": its gradient is zero.");
-                w.Line(Id(g.Parameter.Name) + ".Clear();");
+                w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero.");
+                w.Line(Id(g.Parameter) + ".Clear();");
             }
             else
             {
-                w.Comment("The formula does not depend on " + g.Input.Name + ": its gradient is zero" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
-                w.Line(Id(g.Parameter.Name) + " = " + (_mean ? L("n") + " == 0 ? " + _t + ".NaN : 0;" : "0;"));
+                w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
+                w.Line(Id(g.Parameter) + " = " + (_mean ? L("n") + " == 0 ? " + _t + ".NaN : 0;" : "0;"));
             }
         }
         if (_reduces)
         {
             w.Line();
-            foreach (GradientOutput g in _scalarGradients)
+            foreach (PlanGradient g in _scalarGradients)
             {
-                w.Line(Id(g.Parameter.Name) + " = (" + _t + ")(" + L(g.Parameter.Name + "Sum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
+                w.Line(Id(g.Parameter) + " = (" + _t + ")(" + L(g.Parameter + "Sum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
             }
             w.Line(_mean ? "// Mean of no elements is NaN (0 / 0)." : "// Sum of no elements is 0.");
             w.Line("return (" + _t + ")(" + L("lossSum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
@@ -196,7 +201,7 @@ internal sealed class LoopEmitter
             return;
         }
         var names = new List<string>();
-        foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter.Name)))
+        foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter)))
         {
             for (int u = 0; u < count; u++)
             {
@@ -212,7 +217,7 @@ internal sealed class LoopEmitter
         {
             return;
         }
-        foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter.Name)))
+        foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter)))
         {
             string sum = count == 4
                 ? "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")"
@@ -221,14 +226,22 @@ internal sealed class LoopEmitter
         }
     }
 
+    private void EmitUnrolled(CodeWriter w)
+    {
+        for (int u = 0; u < 4; u++)
+        {
+            EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false);
+        }
+    }
+
     private void EmitStep(CodeWriter w, int u, string offset, bool tail)
     {
         string suffix = tail ? "Tail" : u.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string index = "(nuint)(" + offset + ")";
         var args = new List<string>();
-        foreach (BoundParameter input in _kernel.Inputs)
+        foreach (PlanInput input in _plan.Inputs)
         {
-            if (input.Role == ParameterRole.ScalarInput)
+            if (input.IsScalar)
             {
                 args.Add(L(input.Name + "Vector"));
             }
@@ -237,9 +250,9 @@ internal sealed class LoopEmitter
                 args.Add(tail ? "KernelSupport.LoadTail(" + Id(input.Name) + ", " + L("i") + ")" : "Vector.LoadUnsafe(in " + L(input.Name + "Ref") + ", " + index + ")");
             }
         }
-        foreach (GradientOutput g in _kernel.ComputedGradients)
+        foreach (PlanGradient g in _plan.Computed)
         {
-            args.Add("out " + _v + " " + L(g.Parameter.Name + suffix));
+            args.Add("out " + _v + " " + L(g.Parameter + suffix));
         }
         w.Line(_v + " " + L("loss" + suffix) + " = Element(" + string.Join(", ", args) + ");");
         string Masked(string value) => tail ? "Vector.ConditionalSelect(" + L("mask") + ", " + value + ", " + _v + ".Zero)" : value;
@@ -256,21 +269,21 @@ internal sealed class LoopEmitter
         }
         else
         {
-            Store(w, _lossSpan!.Name, L("loss" + suffix), index, tail);
+            Store(w, _plan.LossSpan!, L("loss" + suffix), index, tail);
         }
-        foreach (GradientOutput g in _spanGradients)
+        foreach (PlanGradient g in _spanGradients)
         {
-            Store(w, g.Parameter.Name, L(g.Parameter.Name + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(_kernel.Split(g).Factor))) : ""), index, tail);
+            Store(w, g.Parameter, L(g.Parameter + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(g.Factor))) : ""), index, tail);
         }
-        foreach (GradientOutput g in _scalarGradients)
+        foreach (PlanGradient g in _scalarGradients)
         {
             if (tail)
             {
-                w.Line(L(g.Parameter.Name + "Sum") + ".Add(" + Masked(L(g.Parameter.Name + suffix)) + ");");
+                w.Line(L(g.Parameter + "Sum") + ".Add(" + Masked(L(g.Parameter + suffix)) + ");");
             }
             else
             {
-                w.Line(L(g.Parameter.Name + "Acc" + u) + " += " + L(g.Parameter.Name + suffix) + ";");
+                w.Line(L(g.Parameter + "Acc" + u) + " += " + L(g.Parameter + suffix) + ";");
             }
         }
     }

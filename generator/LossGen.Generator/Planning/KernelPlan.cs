@@ -1,0 +1,104 @@
+using LossGen.Generator.Declarations;
+using LossGen.Generator.Helpers;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Planning;
+
+/// <summary>What an operand of a kernel statement is.</summary>
+internal enum OperandKind
+{
+    /// <summary>A local computed by an earlier statement.</summary>
+    Local,
+
+    /// <summary>An element-wise input or a scalar input (a kernel parameter).</summary>
+    Parameter,
+
+    /// <summary>A numeric constant.</summary>
+    Constant,
+
+    /// <summary>The all-true lane mask.</summary>
+    True,
+
+    /// <summary>The all-false lane mask.</summary>
+    False,
+}
+
+/// <summary>An operand: a local or parameter by name, or a constant by value.</summary>
+internal sealed record PlanOperand(OperandKind Kind, string Name, double Value)
+{
+    public static PlanOperand Local(string name) => new(OperandKind.Local, name, 0);
+}
+
+/// <summary>
+/// One statement of the per-element kernel: <c>Name = Op(Operands)</c>, with the math it computes
+/// (<see cref="Comment"/>) and the stability rewrite it implements, if any (<see cref="Note"/>).
+/// <see cref="ForValue"/> says whether the loss value needs it (else only derivatives do).
+/// </summary>
+internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOperand> Operands, string Comment, string? Note, bool ForValue);
+
+/// <summary>
+/// A requested derivative: into the span or <c>out</c> scalar <see cref="Parameter"/>, the derivative
+/// with respect to <see cref="Input"/>. The kernel returns <see cref="Core"/>; the loop multiplies by
+/// <see cref="Factor"/>/n under the mean (so a constant factor costs nothing per element). A null
+/// <see cref="Core"/> is a derivative that is zero whatever the inputs: the loop fills it, the kernel
+/// does not compute it.
+/// </summary>
+/// <param name="Parameter">The output parameter.</param>
+/// <param name="Input">The input it is the derivative with respect to.</param>
+/// <param name="IsScalar">Whether the output is an <c>out</c> scalar (summed over elements) rather than a span.</param>
+/// <param name="Core">What the kernel returns for it; null when the derivative is structurally zero.</param>
+/// <param name="Factor">The constant factor applied with 1/n under the mean (1 otherwise).</param>
+/// <param name="Derivative">The derivative as math, as the user wrote the formula (for the XML docs).</param>
+/// <param name="KernelText">The derivative in terms of the kernel's locals (for the kernel's comment).</param>
+internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText)
+{
+    public bool IsZero => Core is null;
+}
+
+/// <summary>
+/// The kernel of one declaration, decided before any text is printed: the statements with their
+/// names and comments, the loss value, the derivatives with their scales, the zero derivatives, the
+/// spans to validate, and the reduction. The emitters are printers of this plan, so every comment
+/// they write states a fact of the plan. Value-equatable.
+/// </summary>
+/// <param name="Element">float or double.</param>
+/// <param name="Reduction">Mean, Sum or None (<see cref="Binding.LossSignature"/> constants).</param>
+/// <param name="Inputs">The kernel's inputs in parameter order, and whether each is a scalar (broadcast) input.</param>
+/// <param name="Statements">The statements in dependency order.</param>
+/// <param name="Value">The per-element loss.</param>
+/// <param name="ValueText">The per-element loss as math, as written (for the XML docs).</param>
+/// <param name="KernelValueText">The per-element loss in terms of the kernel's locals (for the kernel's comment).</param>
+/// <param name="Gradients">Every requested derivative, in declaration order.</param>
+/// <param name="Spans">Every span parameter, in declaration order: all must have the length of the first.</param>
+/// <param name="LossSpan">The span receiving per-element losses (Reduction.None), else null.</param>
+/// <param name="ValueOperations">Operations per element for the value, as written (before lowering).</param>
+/// <param name="TotalOperations">Operations per element for the value and the derivatives, as written.</param>
+internal sealed record KernelPlan(
+    ElementType Element,
+    int Reduction,
+    EquatableArray<PlanInput> Inputs,
+    EquatableArray<PlanStatement> Statements,
+    PlanOperand Value,
+    string ValueText,
+    string KernelValueText,
+    EquatableArray<PlanGradient> Gradients,
+    EquatableArray<string> Spans,
+    string? LossSpan,
+    int ValueOperations,
+    int TotalOperations)
+{
+    /// <summary>Whether the kernel reduces to one value (Mean or Sum): only then are there accumulators and sums.</summary>
+    public bool Reduces => Reduction != Binding.LossSignature.None;
+
+    /// <summary>Whether the reduction is the mean.</summary>
+    public bool IsMean => Reduction == Binding.LossSignature.Mean;
+
+    /// <summary>The derivatives the kernel computes.</summary>
+    public System.Collections.Generic.IEnumerable<PlanGradient> Computed => System.Linq.Enumerable.Where(Gradients, g => !g.IsZero);
+
+    /// <summary>Statements the kernel executes per vector of elements (after lowering and simplification).</summary>
+    public int KernelStatements => Statements.Count;
+}
+
+/// <summary>A kernel input: its parameter name and whether it is a scalar broadcast to every lane.</summary>
+internal sealed record PlanInput(string Name, bool IsScalar);

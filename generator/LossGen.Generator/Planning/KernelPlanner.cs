@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LossGen.Generator.Binding;
+using LossGen.Generator.Emit;
+using LossGen.Generator.Helpers;
+using LossGen.Generator.Symbolic;
+
+namespace LossGen.Generator.Planning;
+
+/// <summary>
+/// Decides the kernel of a derived loss (<see cref="KernelPlan"/>): lowers it (<see cref="Lowering"/>),
+/// orders and names one statement per DAG node (the user's let-binding names where they exist, else
+/// v1, v2, ... for the value and g1, g2, ... for derivatives), writes what each computes, and splits a
+/// constant factor off each mean gradient. Pure.
+/// </summary>
+internal static class KernelPlanner
+{
+    public static KernelPlan Plan(DerivedLoss derived, LossSignature signature)
+    {
+        var docs = new MathPrinter(derived.Graph, id => LeafName(derived.Graph, signature, id), new Dictionary<int, string>());
+        DerivedLoss loss = Lowering.Lower(derived);
+        ExprGraph graph = loss.Graph;
+        var localNames = new Dictionary<int, string>();
+        var printer = new MathPrinter(graph, id => LeafName(graph, signature, id), localNames);
+
+        var computed = loss.Gradients.Where(g => g.Node is not null).ToList();
+        var splits = computed.Select(g => Split(graph, signature, g)).ToList();
+        var roots = new[] { loss.Value }.Concat(splits.Select(s => s.Core));
+        var valueSide = new HashSet<int>(graph.Reachable(new[] { loss.Value }));
+        var taken = new HashSet<string>(signature.Parameters.Select(p => p.Name));
+        var operands = new Dictionary<int, PlanOperand>();
+        var statements = new List<PlanStatement>();
+        int valueCount = 0, gradientCount = 0;
+        foreach (int id in graph.Reachable(roots))
+        {
+            Node n = graph[id];
+            if (OpFacts.IsLeaf(n.Op))
+            {
+                operands[id] = Leaf(graph, signature, id, n);
+                continue;
+            }
+            string name;
+            if (loss.BindingNames.TryGetValue(id, out string? binding) && taken.Add(binding))
+            {
+                name = binding;
+            }
+            else
+            {
+                bool isValue = valueSide.Contains(id);
+                do
+                {
+                    name = isValue ? "v" + (++valueCount).ToString(CultureInfo.InvariantCulture) : "g" + (++gradientCount).ToString(CultureInfo.InvariantCulture);
+                }
+                while (!taken.Add(name));
+            }
+            // The comment is printed before the name is registered, so it says what the statement computes, not its own name.
+            string comment = printer.TryPrint(id, 60) ?? printer.Describe(id, 100);
+            var args = Enumerable.Range(0, n.Arity).Select(k => operands[k == 0 ? n.A : k == 1 ? n.B : n.C]).ToList();
+            if (n.Op == Op.Mul && graph[n.B].Op == Op.Const && graph[n.A].Op != Op.Const)
+            {
+                args.Reverse(); // constants read first, in the code as in the comment: 2 * x
+            }
+            statements.Add(new PlanStatement(name, n.Op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id)));
+            operands[id] = PlanOperand.Local(name);
+            localNames[id] = name;
+        }
+
+        var gradients = new List<PlanGradient>();
+        foreach (GradientOutput g in loss.Gradients)
+        {
+            int k = computed.IndexOf(g);
+            GradientOutput original = derived.Gradients.First(o => o.Parameter.Index == g.Parameter.Index);
+            bool scalar = g.Parameter.Role == ParameterRole.ScalarGradient;
+            gradients.Add(k < 0
+                ? new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, null, 1, "0", "0")
+                : new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, operands[splits[k].Core], splits[k].Factor,
+                    docs.TryPrint(original.Node!.Value, 300) ?? "(see the generated statements)",
+                    printer.Describe(g.Node!.Value, 100)));
+        }
+        return new KernelPlan(
+            signature.Element,
+            signature.Reduction,
+            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)
+                .Select(p => new PlanInput(p.Name, p.Role == ParameterRole.ScalarInput)).ToEquatableArray(),
+            statements.ToEquatableArray(),
+            operands[loss.Value],
+            docs.Describe(derived.Value, 300),
+            printer.Describe(loss.Value, 100),
+            gradients.ToEquatableArray(),
+            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.LossOutput)
+                .Select(p => p.Name).ToEquatableArray(),
+            signature.Parameters.FirstOrDefault(p => p.Role == ParameterRole.LossOutput)?.Name,
+            derived.ValueOperations,
+            derived.TotalOperations);
+    }
+
+    /// <summary>
+    /// With Reduction.Mean an element-wise gradient is stored as ∂l/∂x · (1/n). Where ∂l/∂x = c · core for
+    /// a constant c (2·(p − y) for squared error), the kernel returns core and the loop multiplies by c/n.
+    /// </summary>
+    private static (double Factor, int Core) Split(ExprGraph graph, LossSignature signature, GradientOutput gradient)
+    {
+        int node = gradient.Node!.Value;
+        Node n = graph[node];
+        if (signature.Reduction == LossSignature.Mean && gradient.Parameter.Role == ParameterRole.ElementwiseGradient && n.Op == Op.Mul)
+        {
+            if (graph.IsConst(n.A, out double a))
+            {
+                return (a, n.B);
+            }
+            if (graph.IsConst(n.B, out double b))
+            {
+                return (b, n.A);
+            }
+        }
+        return (1, node);
+    }
+
+    private static string LeafName(ExprGraph graph, LossSignature signature, int id) => signature.Parameters[(int)graph[id].Value].Name;
+
+    private static PlanOperand Leaf(ExprGraph graph, LossSignature signature, int id, Node n) => n.Op switch
+    {
+        Op.Input or Op.Scalar => new PlanOperand(OperandKind.Parameter, LeafName(graph, signature, id), 0),
+        Op.True => new PlanOperand(OperandKind.True, "", 0),
+        Op.False => new PlanOperand(OperandKind.False, "", 0),
+        _ => new PlanOperand(OperandKind.Constant, "", n.Value),
+    };
+}
