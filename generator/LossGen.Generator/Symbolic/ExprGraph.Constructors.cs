@@ -98,6 +98,10 @@ internal sealed partial class ExprGraph
         {
             return Add(a, _nodes[b].A);
         }
+        if (TrySubAlgebra(a, b, out int algebra))
+        {
+            return algebra;
+        }
         if (TryMergeSelects(Op.Sub, a, b, out int merged))
         {
             return merged;
@@ -135,14 +139,10 @@ internal sealed partial class ExprGraph
         {
             return Mul(_nodes[a].A, _nodes[b].A);
         }
-        // c1 · (c2 · x) = (c1 c2) · x: constants gather (the product of two constants rounds once, in double).
-        if (IsConst(a, out double c1) && _nodes[b].Op == Op.Mul && (IsConst(_nodes[b].A, out double c2) || IsConst(_nodes[b].B, out c2)))
+        // Constants gather across the product, |x| · sign(x) = x (ExprGraph.Algebra.cs).
+        if (TryMulAlgebra(a, b, out int algebra))
         {
-            return Mul(Const(c1 * c2), IsConst(_nodes[b].A, out _) ? _nodes[b].B : _nodes[b].A);
-        }
-        if (IsConst(b, out double d1) && _nodes[a].Op == Op.Mul && (IsConst(_nodes[a].A, out double d2) || IsConst(_nodes[a].B, out d2)))
-        {
-            return Mul(Const(d1 * d2), IsConst(_nodes[a].A, out _) ? _nodes[a].B : _nodes[a].A);
+            return algebra;
         }
         if (_nodes[a].Op == Op.Neg || _nodes[b].Op == Op.Neg)
         {
@@ -173,6 +173,11 @@ internal sealed partial class ExprGraph
         if (IsConst(b, out double divisor) && IsPowerOfTwo(divisor))
         {
             return Mul(a, Const(1 / divisor));
+        }
+        // (c · x) / y = c · (x / y): the constant joins the product around the quotient.
+        if (!IsConst(a, out _) && TryExtractConstant(a, 0, out double factor, out int numerator))
+        {
+            return Mul(Const(factor), Div(numerator, b));
         }
         if (TryPushIntoGuarded(Op.Div, a, b, 0, out int pushed))
         {

@@ -11,9 +11,9 @@ namespace Snapshots
         /// </summary>
         /// <remarks>
         /// <para>Per element: l = max(z, 0) - z * y + softplus(-abs(z))</para>
-        /// <para>∂l/∂z = (z &gt; 0 ? 1 : z == 0 ? 0.5 : 0) - (y + sigmoid(-abs(z)) * sign(z)) (written to <c>dz</c>)</para>
+        /// <para>∂l/∂z = sigmoid(z) - y (written to <c>dz</c>)</para>
         /// <para>Reduction None: writes l_i into loss[i]; gradients are ∂l_i/∂x_i.</para>
-        /// <para>Operations per element, as written: 7 for the value, 16 with all derivatives; the kernel runs 23 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 16 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial void BceWithLogits(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> loss, global::System.Span<float> dz)
         {
@@ -113,33 +113,19 @@ namespace LossGen.Generated
             Vector<float> v10 = v3 + v9;
             // exp(-abs(z)) + 1
             Vector<float> g1 = v6 + Vector<float>.One;
-            // -abs(z) >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(v5, Vector<float>.Zero);
+            // z >= 0
+            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // 1 / (exp(-abs(z)) + 1)
             Vector<float> g3 = Vector<float>.One / g1;
             // exp(-abs(z)) / (exp(-abs(z)) + 1)
             Vector<float> g4 = v6 / g1;
-            // -abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
             // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
             Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
-            // sign(z)
-            Vector<float> g6 = Sign(z);
-            // (-abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * sign(z)
-            Vector<float> g7 = g5 * g6;
-            // y + (-abs(z) >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * sign(z)
-            Vector<float> g8 = y + g7;
-            // z == 0
-            Vector<float> g9 = Vector.Equals<float>(z, Vector<float>.Zero);
-            // z == 0 ? 0.5 : 0
-            Vector<float> g10 = Vector.ConditionalSelect(g9, new Vector<float>(0.5f), Vector<float>.Zero);
-            // z > 0
-            Vector<float> g11 = Vector.GreaterThan<float>(z, Vector<float>.Zero);
-            // z > 0 ? 1 : z == 0 ? 0.5 : 0
-            Vector<float> g12 = Vector.ConditionalSelect(g11, Vector<float>.One, g10);
-            // g12 - g8
-            Vector<float> g13 = g12 - g8;
-            // ∂l/∂z = g12 - g8
-            dz = g13;
+            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
+            Vector<float> g6 = g5 - y;
+            // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
+            dz = g6;
             // l = max(z, 0) - z * y + max(0, -abs(z)) + log1p(exp(-abs(z)))
             return v10;
         }

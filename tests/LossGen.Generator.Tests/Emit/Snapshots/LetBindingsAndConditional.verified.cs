@@ -11,9 +11,9 @@ namespace Snapshots
         /// </summary>
         /// <remarks>
         /// <para>Per element: l = abs(p - y) &lt; beta ? 0.5 * abs(p - y)^2 / beta : abs(p - y) - 0.5 * beta</para>
-        /// <para>∂l/∂p = (abs(p - y) &lt; beta ? 0.5 * 1 / beta * 2 * abs(p - y) : 1) * sign(p - y) (written to <c>dp</c>)</para>
+        /// <para>∂l/∂p = abs(p - y) &lt; beta ? (p - y) / beta : sign(p - y) (written to <c>dp</c>)</para>
         /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.</para>
-        /// <para>Operations per element, as written: 9 for the value, 16 with all derivatives; the kernel runs 16 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 9 for the value, 12 with all derivatives; the kernel runs 12 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial double SmoothL1(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, double beta, global::System.Span<double> dp)
         {
@@ -113,32 +113,24 @@ namespace LossGen.Generated
             Vector<double> v2 = Vector.LessThan<double>(d, beta);
             // abs(p - y)^2
             Vector<double> v3 = d * d;
-            // 0.5 * abs(p - y)^2
-            Vector<double> v4 = new Vector<double>(0.5d) * v3;
+            // abs(p - y)^2 / beta
+            Vector<double> v4 = v3 / beta;
             // 0.5 * abs(p - y)^2 / beta
-            Vector<double> v5 = v4 / beta;
+            Vector<double> v5 = new Vector<double>(0.5d) * v4;
             // 0.5 * beta
             Vector<double> v6 = new Vector<double>(0.5d) * beta;
             // abs(p - y) - 0.5 * beta
             Vector<double> v7 = d - v6;
             // abs(p - y) < beta ? 0.5 * abs(p - y)^2 / beta : abs(p - y) - 0.5 * beta
             Vector<double> v8 = Vector.ConditionalSelect(v2, v5, v7);
-            // 1 / beta
-            Vector<double> g1 = Vector<double>.One / beta;
-            // 0.5 * 1 / beta
-            Vector<double> g2 = new Vector<double>(0.5d) * g1;
-            // 2 * abs(p - y)
-            Vector<double> g3 = new Vector<double>(2d) * d;
-            // 0.5 * 1 / beta * 2 * abs(p - y)
-            Vector<double> g4 = g2 * g3;
-            // abs(p - y) < beta ? 0.5 * 1 / beta * 2 * abs(p - y) : 1
-            Vector<double> g5 = Vector.ConditionalSelect(v2, g4, Vector<double>.One);
             // sign(p - y)
-            Vector<double> g6 = Sign(v1);
-            // (abs(p - y) < beta ? 0.5 * 1 / beta * 2 * abs(p - y) : 1) * sign(p - y)
-            Vector<double> g7 = g5 * g6;
-            // ∂l/∂p = (abs(p - y) < beta ? 0.5 * 1 / beta * 2 * abs(p - y) : 1) * sign(p - y)
-            dp = g7;
+            Vector<double> g1 = Sign(v1);
+            // (p - y) / beta
+            Vector<double> g2 = v1 / beta;
+            // abs(p - y) < beta ? (p - y) / beta : sign(p - y)
+            Vector<double> g3 = Vector.ConditionalSelect(v2, g2, g1);
+            // ∂l/∂p = abs(p - y) < beta ? (p - y) / beta : sign(p - y)
+            dp = g3;
             // l = abs(p - y) < beta ? 0.5 * abs(p - y)^2 / beta : abs(p - y) - 0.5 * beta
             return v8;
         }
