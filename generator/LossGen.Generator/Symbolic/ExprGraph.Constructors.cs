@@ -207,6 +207,12 @@ internal sealed partial class ExprGraph
 
     public int Log1p(int a) => Function(Op.Log1p, a, ScalarMath.Log1p);
 
+    /// <summary>exp(a) where range analysis proved a ≤ 0 (the kernel skips the overflow path).</summary>
+    public int ExpNonPositive(int a) => Function(Op.ExpNonPositive, a, Math.Exp);
+
+    /// <summary>log1p(a) where range analysis proved a ∈ [0, 1] (the kernel skips the general path).</summary>
+    public int Log1pUnit(int a) => Function(Op.Log1pUnit, a, ScalarMath.Log1p);
+
     public int Log(int a)
     {
         Node n = _nodes[a];

@@ -4,11 +4,19 @@ using System.Linq;
 namespace LossGen.Generator.Symbolic;
 
 /// <summary>
-/// The last symbolic pass before emission: rewrites <c>sigmoid</c> and <c>softplus</c> into their
-/// stable primitive forms over one shared e = exp(−|x|), so that a loss using both (every logistic
-/// loss and its gradient) pays for a single exponential:
-/// sigmoid(x) = x ≥ 0 ? 1/(1+e) : e/(1+e) and softplus(x) = max(x, 0) + log1p(e).
-/// Runs after differentiation, so derivative rules and documentation see the functions themselves.
+/// The last symbolic pass before planning the kernel. It rebuilds the graph bottom-up with
+/// <see cref="Ranges"/> of the new nodes at hand, and
+/// <list type="bullet">
+/// <item>rewrites <c>sigmoid</c> and <c>softplus</c> into stable primitive forms over one shared
+/// e = exp(−|x|), so that a loss using both (every logistic loss and its gradient) pays for a single
+/// exponential: sigmoid(x) = x ≥ 0 ? r : e·r with r = 1/(1+e) (one division), or e/(1+e) where x ≤ 0
+/// is known, 1/(1+e) where x ≥ 0 is; softplus(x) = max(x, 0) + log1p(e);</item>
+/// <item>prunes what the ranges decide: a comparison known true or false, the branch of a select it
+/// guards, |x| of a known sign, max/min of ordered operands, sign of a known-signed value;</item>
+/// <item>picks the cheaper kernel functions where the argument's range allows: exp of a non-positive
+/// argument (<c>ExpNonPositive</c>), log1p of an argument in [0, 1] (<c>Log1pUnit</c>).</item>
+/// </list>
+/// Runs after differentiation, so derivative rules and documentation see the functions as written.
 /// </summary>
 internal static class Lowering
 {
@@ -16,6 +24,7 @@ internal static class Lowering
     {
         ExprGraph source = loss.Graph;
         var target = new ExprGraph();
+        var ranges = new Ranges(target);
         var map = new Dictionary<int, int>();
         foreach (int id in source.Reachable(loss.Roots))
         {
@@ -35,23 +44,25 @@ internal static class Lowering
                 Op.Sub => target.Sub(A(), B()),
                 Op.Mul => target.Mul(A(), B()),
                 Op.Div => target.Div(A(), B()),
-                Op.Exp => target.Exp(A()),
+                Op.Exp => Exp(target, ranges, A()),
                 Op.Log => target.Log(A()),
-                Op.Log1p => target.Log1p(A()),
+                Op.Log1p => Log1p(target, ranges, A()),
                 Op.Sqrt => target.Sqrt(A()),
                 Op.Tanh => target.Tanh(A()),
-                Op.Abs => target.Abs(A()),
-                Op.Sign => target.Sign(A()),
-                Op.Sigmoid => Sigmoid(target, A()),
-                Op.Softplus => Softplus(target, A()),
-                Op.Min => target.Min(A(), B()),
-                Op.Max => target.Max(A(), B()),
+                Op.Abs => Abs(target, ranges, A()),
+                Op.Sign => Sign(target, ranges, A()),
+                Op.Sigmoid => Sigmoid(target, ranges, A()),
+                Op.Softplus => Softplus(target, ranges, A()),
+                Op.ExpNonPositive => target.ExpNonPositive(A()),
+                Op.Log1pUnit => target.Log1pUnit(A()),
+                Op.Min => MinMax(target, ranges, A(), B(), max: false),
+                Op.Max => MinMax(target, ranges, A(), B(), max: true),
                 Op.Pow => target.Pow(A(), B()),
-                Op.Select => target.Select(A(), B(), C()),
+                Op.Select => ranges[A()].IsTrue ? B() : ranges[A()].IsFalse ? C() : target.Select(A(), B(), C()),
                 Op.Not => target.Not(A()),
                 Op.And => target.And(A(), B()),
                 Op.Or => target.Or(A(), B()),
-                _ => target.Compare(n.Op, A(), B()),
+                _ => Decided(target, ranges, target.Compare(n.Op, A(), B())),
             };
             map[id] = lowered;
             if (source.NoteOf(id) is string note)
@@ -64,21 +75,61 @@ internal static class Lowering
         return DerivedLoss.Create(target, map[loss.Value], gradients, names);
     }
 
-    private static int NegativeExp(ExprGraph g, int x) =>
-        g.AddNote(g.Exp(g.Neg(g.Abs(x))), "e = exp(-|x|), shared by sigmoid and softplus: never overflows");
+    /// <summary>A truth value the ranges decide becomes the constant true or false.</summary>
+    private static int Decided(ExprGraph g, Ranges ranges, int comparison) =>
+        ranges[comparison].IsTrue ? g.True() : ranges[comparison].IsFalse ? g.False() : comparison;
 
-    private static int Sigmoid(ExprGraph g, int x)
+    private static int Exp(ExprGraph g, Ranges ranges, int x) => ranges[x].IsNonPositive ? g.ExpNonPositive(x) : g.Exp(x);
+
+    private static int Log1p(ExprGraph g, Ranges ranges, int x) => ranges[x].Within(0, 1) ? g.Log1pUnit(x) : g.Log1p(x);
+
+    private static int Abs(ExprGraph g, Ranges ranges, int x) =>
+        ranges[x].IsNonNegative && !ranges[x].MayBeNaN ? x : ranges[x].IsNonPositive && !ranges[x].MayBeNaN ? g.Neg(x) : g.Abs(x);
+
+    private static int Sign(ExprGraph g, Ranges ranges, int x) =>
+        ranges[x].Lo > 0 && !ranges[x].MayBeNaN ? g.Const(1) : ranges[x].Hi < 0 && !ranges[x].MayBeNaN ? g.Const(-1) : g.Sign(x);
+
+    private static int MinMax(ExprGraph g, Ranges ranges, int a, int b, bool max)
     {
-        int e = NegativeExp(g, x);
-        int u = g.Add(g.Const(1), e);
-        int result = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), g.Div(g.Const(1), u), g.Div(e, u));
-        return g.AddNote(result, "sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)");
+        Interval ra = ranges[a], rb = ranges[b];
+        if (!ra.MayBeNaN && !rb.MayBeNaN)
+        {
+            if (ra.Lo >= rb.Hi)
+            {
+                return max ? a : b;
+            }
+            if (rb.Lo >= ra.Hi)
+            {
+                return max ? b : a;
+            }
+        }
+        return max ? g.Max(a, b) : g.Min(a, b);
     }
 
-    private static int Softplus(ExprGraph g, int x)
+    private static int NegativeExp(ExprGraph g, Ranges ranges, int x) =>
+        g.AddNote(Exp(g, ranges, g.Neg(Abs(g, ranges, x))), "e = exp(-|x|), shared by sigmoid and softplus: never overflows");
+
+    private static int Sigmoid(ExprGraph g, Ranges ranges, int x)
     {
-        int e = NegativeExp(g, x);
-        int result = g.Add(g.Max(x, g.Const(0)), g.Log1p(e));
+        int e = NegativeExp(g, ranges, x);
+        int u = g.Add(g.Const(1), e);
+        if (ranges[x].IsNonPositive)
+        {
+            return g.AddNote(g.Div(e, u), "sigmoid(x) = e/(1+e) with e = exp(x), for x <= 0");
+        }
+        if (ranges[x].IsNonNegative)
+        {
+            return g.AddNote(g.Div(g.Const(1), u), "sigmoid(x) = 1/(1+e) with e = exp(-x), for x >= 0");
+        }
+        int r = g.Div(g.Const(1), u);
+        int result = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), r, g.Mul(e, r));
+        return g.AddNote(result, "sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division");
+    }
+
+    private static int Softplus(ExprGraph g, Ranges ranges, int x)
+    {
+        int e = NegativeExp(g, ranges, x);
+        int result = g.Add(MinMax(g, ranges, x, g.Const(0), max: true), Log1p(g, ranges, e));
         return g.AddNote(result, "softplus(x) = max(x, 0) + log1p(exp(-|x|))");
     }
 }

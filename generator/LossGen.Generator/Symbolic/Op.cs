@@ -25,6 +25,12 @@ internal enum Op : byte
     Sign,
     Sigmoid,
     Softplus,
+
+    /// <summary>exp(x) for an argument known to be ≤ 0 (range analysis; kernels only).</summary>
+    ExpNonPositive,
+
+    /// <summary>log(1 + x) for an argument known to be in [0, 1] (range analysis; kernels only).</summary>
+    Log1pUnit,
     Min,
     Max,
     Pow,

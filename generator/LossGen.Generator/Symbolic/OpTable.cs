@@ -79,6 +79,8 @@ internal static class OpTable
         Function(Op.Sign, "sign", "Sign({0})", v => double.IsNaN(v) ? v : v > 0 ? 1 : v < 0 ? -1 : v);
         Function(Op.Sigmoid, "sigmoid", "Sigmoid({0})", ScalarMath.Sigmoid);
         Function(Op.Softplus, "softplus", "Softplus({0})", ScalarMath.Softplus);
+        Function(Op.ExpNonPositive, "exp", "ExpNonPositive({0})", Math.Exp);
+        Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
         Binary(Op.Min, "min", "Vector.Min({0}, {1})", Math.Min);
         Binary(Op.Max, "max", "Vector.Max({0}, {1})", Math.Max);
         Binary(Op.Pow, "pow", "Pow({0}, {1})", Math.Pow);

@@ -39,9 +39,12 @@ public static partial class VectorMath
         return Vector.ConditionalSelect(Vector.Equals(x, x).As<long, double>(), result, x);
     }
 
-    /// <summary>log(1 + e) for 0 ≤ e ≤ 1 as 2 atanh(s), s = e/(2 + e) ≤ 1/3: the odd series to s^35, no cancellation for tiny e.</summary>
+    /// <summary>
+    /// log(1 + e) for lanes known to be in [0, 1] (generated kernels call it where range analysis proves it),
+    /// as 2 atanh(s), s = e/(2 + e) ≤ 1/3: the odd series to s^35, no cancellation for tiny e.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Log1pUnit(Vector<double> e)
+    public static Vector<double> Log1pUnit(Vector<double> e)
     {
         Vector<double> s = e / (new Vector<double>(2) + e);
         Vector<double> z = s * s;

@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = max(z, 0) - z * y + softplus(-abs(z))</para>
         /// <para>∂l/∂z = sigmoid(z) - y (written to <c>dz</c>)</para>
         /// <para>Reduction None: writes l_i into loss[i]; gradients are ∂l_i/∂x_i.</para>
-        /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 16 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 14 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial void BceWithLogits(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> loss, global::System.Span<float> dz)
         {
@@ -101,33 +101,29 @@ namespace LossGen.Generated
             Vector<float> v5 = -v4;
             // exp(-abs(z))
             // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
-            Vector<float> v6 = Exp(v5);
-            // max(0, -abs(z))
-            Vector<float> v7 = Vector.Max(Vector<float>.Zero, v5);
+            Vector<float> v6 = ExpNonPositive(v5);
             // log1p(exp(-abs(z)))
-            Vector<float> v8 = Log1p(v6);
-            // max(0, -abs(z)) + log1p(exp(-abs(z)))
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
-            Vector<float> v9 = v7 + v8;
-            // max(z, 0) - z * y + max(0, -abs(z)) + log1p(exp(-abs(z)))
-            Vector<float> v10 = v3 + v9;
+            Vector<float> v7 = Log1pUnit(v6);
+            // max(z, 0) - z * y + log1p(exp(-abs(z)))
+            Vector<float> v8 = v3 + v7;
             // exp(-abs(z)) + 1
             Vector<float> g1 = v6 + Vector<float>.One;
-            // z >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g3 = Vector<float>.One / g1;
+            Vector<float> g2 = Vector<float>.One / g1;
+            // z >= 0
+            Vector<float> g3 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // exp(-abs(z)) / (exp(-abs(z)) + 1)
             Vector<float> g4 = v6 / g1;
             // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
+            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
+            Vector<float> g5 = Vector.ConditionalSelect(g3, g2, g4);
             // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
             Vector<float> g6 = g5 - y;
             // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
             dz = g6;
-            // l = max(z, 0) - z * y + max(0, -abs(z)) + log1p(exp(-abs(z)))
-            return v10;
+            // l = max(z, 0) - z * y + log1p(exp(-abs(z)))
+            return v8;
         }
     }
 }

@@ -112,24 +112,24 @@ namespace LossGen.Generated
             Vector<float> v2 = -v1;
             // exp(-abs(z))
             // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
-            Vector<float> v3 = Exp(v2);
+            Vector<float> v3 = ExpNonPositive(v2);
             // exp(-abs(z)) + 1
             Vector<float> g1 = v3 + Vector<float>.One;
-            // z >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g3 = Vector<float>.One / g1;
+            Vector<float> g2 = Vector<float>.One / g1;
+            // z >= 0
+            Vector<float> g3 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // exp(-abs(z)) / (exp(-abs(z)) + 1)
             Vector<float> g4 = v3 / g1;
             // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
+            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
+            Vector<float> g5 = Vector.ConditionalSelect(g3, g2, g4);
             // -z
             Vector<float> v4 = -z;
             // max(0, -z)
             Vector<float> v5 = Vector.Max(Vector<float>.Zero, v4);
             // log1p(exp(-abs(z)))
-            Vector<float> v6 = Log1p(v3);
+            Vector<float> v6 = Log1pUnit(v3);
             // max(0, -z) + log1p(exp(-abs(z)))
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v7 = v5 + v6;
@@ -151,8 +151,8 @@ namespace LossGen.Generated
             // -z >= 0
             Vector<float> g7 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
             // -z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g8 = Vector.ConditionalSelect(g7, g3, g4);
+            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
+            Vector<float> g8 = Vector.ConditionalSelect(g7, g2, g4);
             // y * (-z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1))
             Vector<float> g9 = y * g8;
             // g6 - g9
