@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace LossGen.Package.Tests;
 
@@ -8,7 +7,8 @@ namespace LossGen.Package.Tests;
 /// folder that references only the package (from a local folder feed, with an empty package cache),
 /// declares losses, builds, runs and prints values that the test checks against closed forms.
 /// </summary>
-public sealed class ConsumerTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class ConsumerTests(PackedPackage package) : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("lossgen-consumer-").FullName;
 
@@ -26,24 +26,10 @@ public sealed class ConsumerTests : IDisposable
     [Fact]
     public void PackedPackageWorksInAFreshConsoleProject()
     {
-        string feed = Path.Combine(_work, "feed");
+        string feed = package.Feed;
         string project = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(project);
-
-        (int packExit, string packOutput) = ProcessRunner.Run("dotnet",
-            $"pack \"{Path.Combine(RepoPaths.Root, "src", "LossGen", "LossGen.csproj")}\" -c {RepoPaths.Configuration} --no-build -o \"{feed}\"",
-            RepoPaths.Root);
-        Assert.True(packExit == 0, "dotnet pack failed:\n" + packOutput);
-
-        string package = Assert.Single(Directory.GetFiles(feed, "LossGen.*.nupkg"));
-        using (ZipArchive zip = ZipFile.OpenRead(package))
-        {
-            var entries = zip.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("lib/net10.0/LossGen.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/LossGen.Generator.dll", entries);
-            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("LossGen.Generator.dll", StringComparison.Ordinal));
-        }
-        string version = Path.GetFileNameWithoutExtension(package).Substring("LossGen.".Length);
+        string version = package.Version;
 
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -75,16 +61,16 @@ public sealed class ConsumerTests : IDisposable
             float[] p = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
             float[] y = new float[p.Length];
             float[] dp = new float[p.Length];
-            float mse = Losses.Mse(p, y, dp);
+            float mse = MyLosses.Mse(p, y, dp);
             double[] x = { 0.0, 0.5, 1.0 };
             double[] t = { 1.0, 2.0, 3.0 };
-            double sse = Losses.Line(x, t, 2.0, 1.0, out double da, out double db);
+            double sse = MyLosses.Line(x, t, 2.0, 1.0, out double da, out double db);
             // The trainer through the adapter struct the packaged generator writes beside Line.
             double[] fit = { 0, 0 };
-            new LossGen.Training.Lbfgs<double>(new LossGen.Training.LbfgsOptions { GradientTolerance = 1e-12, ChangeTolerance = 0 }).Minimize(new LossGen.Training.ParametricObjective<double, Losses.LineFunction>(new Losses.LineFunction(), x, t), fit);
+            new LossGen.Training.Lbfgs<double>(new LossGen.Training.LbfgsOptions { GradientTolerance = 1e-12, ChangeTolerance = 0 }).Minimize(new LossGen.Training.ParametricObjective<double, MyLosses.LineFunction>(new MyLosses.LineFunction(), x, t), fit);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mse={mse:R} dp10={dp[10]:R} sse={sse:R} da={da:R} db={db:R} a={fit[0]:R} b={fit[1]:R}"));
 
-            static partial class Losses
+            static partial class MyLosses
             {
                 [Loss("(p - y)^2")]
                 public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp);

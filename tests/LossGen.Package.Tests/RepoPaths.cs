@@ -12,6 +12,13 @@ internal static class RepoPaths
         "Debug";
 #endif
 
+    /// <summary>A property as written in the repository's Directory.Build.props (a literal value).</summary>
+    public static string BuildProperty(string name)
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props"));
+        return props.Descendants(name).Single().Value.Trim();
+    }
+
     private static string FindRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
 {
     private const string FormulaCategory = "LossGen.Formula";
     private const string DeclarationCategory = "LossGen.Declaration";
-    private const string HelpBase = "https://github.com/lossgen/lossgen/blob/main/docs/diagnostics.md#";
+    private const string HelpBase = RepositoryInfo.Url + "/blob/" + RepositoryInfo.Branch + "/docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
