@@ -102,6 +102,33 @@ public static class GradientCheck
         return worst.Result(options.Points, center.Length);
     }
 
+    /// <summary>
+    /// <see cref="CheckBatch{T, TObjective}(TObjective, ReadOnlySpan{T}, ReadOnlySpan{int}, GradientCheckOptions?)"/>
+    /// for an array point, so that the element type is inferred from it (before C# 14, arrays do not take part
+    /// in inferring a span's element type).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="point"/> does not have the objective's parameter count, or holds a NaN or infinite value.</exception>
+    public static GradientCheckResult CheckBatch<T, TObjective>(TObjective objective, T[] point, int[]? rows = null, GradientCheckOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IBatchObjective<T>
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return CheckBatch(objective, new ReadOnlySpan<T>(point), new ReadOnlySpan<int>(rows), options);
+    }
+
+    /// <summary>
+    /// <see cref="Check{T, TObjective}(TObjective, ReadOnlySpan{T}, GradientCheckOptions?)"/> for an array point,
+    /// so that the element type is inferred from it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="point"/> does not have the objective's parameter count, or holds a NaN or infinite value.</exception>
+    public static GradientCheckResult Check<T, TObjective>(TObjective objective, T[] point, GradientCheckOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IObjective<T>
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return Check(objective, new ReadOnlySpan<T>(point), options);
+    }
+
     /// <summary>Checks the gradient of a data-set objective (a model) on <paramref name="rows"/> (all rows when empty) at <paramref name="point"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="point"/> does not have the objective's parameter count, or holds a NaN or infinite value.</exception>
     public static GradientCheckResult CheckBatch<T, TObjective>(TObjective objective, ReadOnlySpan<T> point, ReadOnlySpan<int> rows = default, GradientCheckOptions? options = null)
