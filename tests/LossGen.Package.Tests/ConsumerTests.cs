@@ -26,34 +26,8 @@ public sealed class ConsumerTests(PackedPackage package) : IDisposable
     [Fact]
     public void PackedPackageWorksInAFreshConsoleProject()
     {
-        string feed = package.Feed;
         string project = Path.Combine(_work, "consumer");
-        Directory.CreateDirectory(project);
-        string version = package.Version;
-
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="LossGen" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+        ConsumerProject.Write(project, package, """
             using System;
             using System.Globalization;
             using LossGen;
@@ -80,11 +54,11 @@ public sealed class ConsumerTests(PackedPackage package) : IDisposable
             }
             """);
 
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
-        (int buildExit, string buildOutput) = ProcessRunner.Run("dotnet", "build -c Release", project, environment);
+        string packages = Path.Combine(_work, "packages");
+        (int buildExit, string buildOutput) = ConsumerProject.Dotnet("build -c Release", project, packages);
         Assert.True(buildExit == 0, "consumer build failed:\n" + buildOutput);
         string generated = Path.Combine(project, "obj");
-        (int runExit, string runOutput) = ProcessRunner.Run("dotnet", "run -c Release --no-build", project, environment);
+        (int runExit, string runOutput) = ConsumerProject.Dotnet("run -c Release --no-build", project, packages);
         Assert.True(runExit == 0, "consumer run failed:\n" + runOutput);
 
         var values = runOutput.Trim().Split(' ').Select(part => part.Split('=')).ToDictionary(kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture));
