@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace LossGen.Benchmarks;
 
 /// <summary>The same losses as TensorPrimitives compositions (several passes over buffers) and as plain scalar loops.</summary>
-public static class Baselines
+public static partial class Baselines
 {
     public static float MseTensor(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp)
     {

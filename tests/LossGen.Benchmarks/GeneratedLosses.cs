@@ -2,7 +2,7 @@ using LossGen;
 
 namespace LossGen.Benchmarks;
 
-/// <summary>The three benchmarked losses, as a user would declare them.</summary>
+/// <summary>The benchmarked losses, as a user would declare them.</summary>
 public static partial class GeneratedLosses
 {
     [Loss("(p - y)^2")]
@@ -13,4 +13,16 @@ public static partial class GeneratedLosses
 
     [Loss("max(z, 0) - z * y + softplus(-abs(z))")]
     public static partial float BceWithLogits(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
+
+    /// <summary>log(cosh(p − y)) written as |d| + softplus(−2|d|) − ln 2 (no overflow of cosh).</summary>
+    [Loss("d = p - y; a = abs(d); a + softplus(-2 * a) - 0.6931471805599453")]
+    public static partial float LogCosh(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp);
+
+    /// <summary>Poisson negative log-likelihood with log input (PyTorch's log_input=True, no Stirling term).</summary>
+    [Loss("exp(z) - y * z")]
+    public static partial float PoissonNll(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
+
+    /// <summary>Binary focal loss on logits, γ = 2, α = 0.25 (Lin et al. 2017), labels y in {0, 1}.</summary>
+    [Loss("s = sigmoid(z); pt = y * s + (1 - y) * (1 - s); at = 0.25 * y + 0.75 * (1 - y); at * (1 - pt)^2 * (y * softplus(-z) + (1 - y) * softplus(z))")]
+    public static partial float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
 }

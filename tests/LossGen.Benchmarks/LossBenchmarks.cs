@@ -8,7 +8,7 @@ public abstract class LossBenchmarkBase
     [Params(1_000, 100_000, 10_000_000)]
     public int N { get; set; }
 
-    protected float[] P = Array.Empty<float>(), Y = Array.Empty<float>(), G = Array.Empty<float>(), T1 = Array.Empty<float>(), T2 = Array.Empty<float>();
+    protected float[] P = Array.Empty<float>(), Y = Array.Empty<float>(), G = Array.Empty<float>(), T1 = Array.Empty<float>(), T2 = Array.Empty<float>(), T3 = Array.Empty<float>();
 
     [GlobalSetup]
     public void Setup()
@@ -19,6 +19,7 @@ public abstract class LossBenchmarkBase
         G = new float[N];
         T1 = new float[N];
         T2 = new float[N];
+        T3 = new float[N];
     }
 }
 
@@ -45,4 +46,34 @@ public class BceWithLogitsBenchmarks : LossBenchmarkBase
     [Benchmark] public float Catalogue() => Losses.BceWithLogitsLoss(P, Y, 1f, G);
     [Benchmark] public float TensorPrimitives() => Baselines.BceTensor(P, Y, G, T1, T2);
     [Benchmark] public float Scalar() => Baselines.BceScalar(P, Y, G);
+}
+
+// The triad row in each class below is the memory floor: a[i] = b[i] + s·c[i] moves 12 bytes per element,
+// as each loss kernel does (two inputs read, one gradient written), and computes nothing else.
+
+public class LogCoshBenchmarks : LossBenchmarkBase
+{
+    [Benchmark(Baseline = true)] public float Hand() => HandWrittenMore.LogCosh(P, Y, G);
+    [Benchmark] public float Generated() => GeneratedLosses.LogCosh(P, Y, G);
+    [Benchmark] public float TensorPrimitives() => Baselines.LogCoshTensor(P, Y, G, T1);
+    [Benchmark] public float Scalar() => Baselines.LogCoshScalar(P, Y, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
+}
+
+public class PoissonNllBenchmarks : LossBenchmarkBase
+{
+    [Benchmark(Baseline = true)] public float Hand() => HandWrittenMore.PoissonNll(P, Y, G);
+    [Benchmark] public float Generated() => GeneratedLosses.PoissonNll(P, Y, G);
+    [Benchmark] public float TensorPrimitives() => Baselines.PoissonTensor(P, Y, G);
+    [Benchmark] public float Scalar() => Baselines.PoissonScalar(P, Y, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
+}
+
+public class FocalBenchmarks : LossBenchmarkBase
+{
+    [Benchmark(Baseline = true)] public float Hand() => HandWrittenMore.Focal(P, Y, G);
+    [Benchmark] public float Generated() => GeneratedLosses.Focal(P, Y, G);
+    [Benchmark] public float TensorPrimitives() => Baselines.FocalTensor(P, Y, G, T1, T2, T3);
+    [Benchmark] public float Scalar() => Baselines.FocalScalar(P, Y, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
 }

@@ -6,17 +6,46 @@ namespace LossGen.Numerics;
 /// <summary>Double-precision kernels shared by the double functions and the widened float composites.</summary>
 public static partial class VectorMath
 {
-    /// <summary>
-    /// e^x in double: x = n ln2 + r with ln2 split in two (Cody–Waite), |r| ≤ ln2/2, then the Taylor
-    /// polynomial of degree 13 (truncation error below 2^-58) and an exact scaling by 2^n in two steps.
-    /// </summary>
+    /// <summary>Largest |x| for which 2^round(x/ln2) is a normal double and e^x neither overflows nor underflows.</summary>
+    private const double ExpFastLimitDouble = 708;
+
+    /// <summary>e^x in double for any lane: clamped, scaled by 2^n in two exact steps (so that subnormal results and overflow round correctly), NaN kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> ExpCore(Vector<double> x)
     {
         Vector<double> t = Vector.Min(Vector.Max(x, new Vector<double>(-746)), new Vector<double>(710));
-        Vector<double> n = Vector.Round(t * new Vector<double>(1.4426950408889634));
-        Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), t);
+        Vector<double> y = ExpReduced(t, out Vector<double> n);
+        Vector<long> k = Vector.ConvertToInt64(n);
+        Vector<long> k1 = Vector.ShiftRightArithmetic(k, 1);
+        Vector<long> k2 = k - k1;
+        Vector<double> s1 = Vector.ShiftLeft(k1 + new Vector<long>(1023), 52).As<long, double>();
+        Vector<double> s2 = Vector.ShiftLeft(k2 + new Vector<long>(1023), 52).As<long, double>();
+        Vector<double> result = y * s1 * s2;
+        return Vector.ConditionalSelect(Vector.Equals(x, x).As<long, double>(), result, x);
+    }
+
+    /// <summary>2^n for integral n in [−1022, 1023], built from its bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> PowerOfTwo(Vector<double> n) =>
+        Vector.ShiftLeft(Vector.ConvertToInt64(n) + new Vector<long>(1023), 52).As<long, double>();
+
+    /// <summary>
+    /// e^x = 2^n · y: n = round(x/ln2), r = x − n ln2 with ln2 split in two (Cody–Waite), |r| ≤ ln2/2,
+    /// then y = 1 + r + r²·p(r) with the Taylor polynomial of degree 13 (truncation error below 2^-58).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ExpReduced(Vector<double> x, out Vector<double> n)
+    {
+        n = Vector.Round(x * new Vector<double>(1.4426950408889634));
+        Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), x);
         r = Vector.FusedMultiplyAdd(n, new Vector<double>(-1.9082149292705877e-10), r);
+        return Vector.FusedMultiplyAdd(ExpTaylor(r), r * r, r) + Vector<double>.One;
+    }
+
+    /// <summary>(e^r − 1 − r)/r² for |r| ≤ ln2/2: the Taylor polynomial 1/2! + r/3! + … + r^11/13!.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ExpTaylor(Vector<double> r)
+    {
         Vector<double> p = new Vector<double>(1.0 / 6227020800);
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 479001600));
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 39916800));
@@ -28,25 +57,36 @@ public static partial class VectorMath
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 120));
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 24));
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 6));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(0.5));
-        Vector<double> y = Vector.FusedMultiplyAdd(p, r * r, r) + Vector<double>.One;
-        Vector<long> k = Vector.ConvertToInt64(n);
-        Vector<long> k1 = Vector.ShiftRightArithmetic(k, 1);
-        Vector<long> k2 = k - k1;
-        Vector<double> s1 = Vector.ShiftLeft(k1 + new Vector<long>(1023), 52).As<long, double>();
-        Vector<double> s2 = Vector.ShiftLeft(k2 + new Vector<long>(1023), 52).As<long, double>();
-        Vector<double> result = y * s1 * s2;
-        return Vector.ConditionalSelect(Vector.Equals(x, x).As<long, double>(), result, x);
+        return Vector.FusedMultiplyAdd(p, r, new Vector<double>(0.5));
     }
 
     /// <summary>
-    /// log(1 + e) for lanes known to be in [0, 1] (generated kernels call it where range analysis proves it),
-    /// as 2 atanh(s), s = e/(2 + e) ≤ 1/3: the odd series to s^35, no cancellation for tiny e.
+    /// e^x − 1 for x ≤ 0 (NaN and −∞ allowed): 2^n·q + (2^n − 1) with q = e^r − 1 = r + r²·p(r), one
+    /// rounding in the final FMA. Below −40 the result is −1 to double precision, so x is clamped there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Log1pUnit(Vector<double> e)
+    private static Vector<double> ExpM1NonPositive(Vector<double> x)
     {
-        Vector<double> s = e / (new Vector<double>(2) + e);
+        Vector<double> t = Vector.Max(x, new Vector<double>(-40));
+        Vector<double> n = Vector.Round(t * new Vector<double>(1.4426950408889634));
+        Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), t);
+        r = Vector.FusedMultiplyAdd(n, new Vector<double>(-1.9082149292705877e-10), r);
+        Vector<double> q = Vector.FusedMultiplyAdd(ExpTaylor(r), r * r, r);
+        Vector<double> s = Vector.ShiftLeft(Vector.ConvertToInt64(Vector.ConditionalSelect(Vector.Equals(n, n).As<long, double>(), n, Vector<double>.Zero)) + new Vector<long>(1023), 52).As<long, double>();
+        return Vector.FusedMultiplyAdd(s, q, s - Vector<double>.One);
+    }
+
+    /// <summary>
+    /// log(1 + x) for x in [0, 1] only (for the generator, when it has proved that range, e.g. for
+    /// x = e^−|z|): ≤ 4 ulp; NaN propagates, other arguments outside [0, 1] give unspecified results.
+    /// Computed as 2 atanh(s), s = x/(2 + x) ≤ 1/3: the odd series to s^35, no cancellation for tiny x.
+    /// One division: a division-free polynomial in the reduced argument would need about 21 FMAs on
+    /// [−1/3, 1/3] for double precision, which costs as much.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Log1pUnit(Vector<double> x)
+    {
+        Vector<double> s = x / (new Vector<double>(2) + x);
         Vector<double> z = s * s;
         Vector<double> p = new Vector<double>(1.0 / 35);
         for (int k = 33; k >= 3; k -= 2)

@@ -3,27 +3,52 @@ using System.Runtime.CompilerServices;
 
 namespace LossGen.Numerics;
 
-/// <summary>Single-precision exp and log: Cody–Waite range reduction and minimax polynomials (after Cephes expf/logf) evaluated with FMA.</summary>
+/// <summary>
+/// Single-precision exp and log in float arithmetic with FMA. Each has a fast path, taken when every
+/// lane is an ordinary argument (one compare and one branch per vector), and a complete path for
+/// vectors that hold special values, subnormals, overflow or underflow.
+/// </summary>
 public static partial class VectorMath
 {
-    /// <summary>e^x for each lane: ≤ 2 ulp; +∞ above 88.72, 0 below −103.97 (with subnormals between), NaN for NaN.</summary>
+    /// <summary>Largest |x| for which 2^round(x/ln2) is a normal float and e^x neither overflows nor underflows.</summary>
+    private const float ExpFastLimit = 87f;
+
+    /// <summary>e^x for each lane: ≤ 1 ulp; +∞ above 88.72, 0 below −103.97 (with subnormals between), NaN for NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
     {
-        // Clamping keeps the scale exponents in range; NaN passes through Min/Max unchanged.
+        // NaN fails the comparison and takes the complete path.
+        if (Vector.LessThanOrEqualAll(Vector.Abs(x), new Vector<float>(ExpFastLimit)))
+        {
+            Vector<float> y = ExpReduced(x, out Vector<float> n);
+            return y * PowerOfTwo(n);
+        }
+        return ExpComplete(x);
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 0 (for the generator, when it has proved the argument non-positive): ≤ 1 ulp,
+    /// subnormal results below −87.34, 0 below −103.97 and at −∞, NaN for NaN. Skips the overflow
+    /// check of <see cref="Exp(Vector{float})"/>; for x &gt; 0 the result is unspecified.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> ExpNonPositive(Vector<float> x)
+    {
+        if (Vector.GreaterThanOrEqualAll(x, new Vector<float>(-ExpFastLimit)))
+        {
+            Vector<float> y = ExpReduced(x, out Vector<float> n);
+            return y * PowerOfTwo(n);
+        }
+        return ExpComplete(x);
+    }
+
+    /// <summary>e^x for any lane: clamped reduction, scaling in two exact steps (subnormal results round once more), NaN kept.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<float> ExpComplete(Vector<float> x)
+    {
+        // Clamping keeps the scale exponents in range; NaN passes through Min/Max unchanged and is restored below.
         Vector<float> t = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
-        // x = n ln2 + r, |r| <= ln2/2, with ln2 split in two so that n * C1 is exact.
-        Vector<float> n = Vector.Round(t * new Vector<float>(1.44269504088896341f));
-        Vector<float> r = Vector.FusedMultiplyAdd(n, new Vector<float>(-0.693359375f), t);
-        r = Vector.FusedMultiplyAdd(n, new Vector<float>(2.12194440e-4f), r);
-        Vector<float> p = new Vector<float>(1.9875691500e-4f);
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.3981999507e-3f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(8.3334519073e-3f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(4.1665795894e-2f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.6666665459e-1f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(5.0000001201e-1f));
-        Vector<float> y = Vector.FusedMultiplyAdd(p, r * r, r) + Vector<float>.One;
-        // y * 2^n as two exact power-of-two factors, so that subnormal results and overflow round correctly.
+        Vector<float> y = ExpReduced(t, out Vector<float> n);
         Vector<int> k = Vector.ConvertToInt32(n);
         Vector<int> k1 = Vector.ShiftRightArithmetic(k, 1);
         Vector<int> k2 = k - k1;
@@ -34,59 +59,137 @@ public static partial class VectorMath
         return Vector.ConditionalSelect(Vector.Equals(x, x).As<int, float>(), result, x);
     }
 
-    /// <summary>Natural logarithm of each lane: ≤ 2 ulp; −∞ at ±0, NaN below 0, +∞ at +∞, subnormals handled.</summary>
+    /// <summary>2^n for integral n in [−126, 127], built from its bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Log(Vector<float> x) => LogCore(x, Vector<float>.Zero);
+    private static Vector<float> PowerOfTwo(Vector<float> n) =>
+        Vector.ShiftLeft(Vector.ConvertToInt32(n) + new Vector<int>(127), 23).As<int, float>();
 
     /// <summary>
-    /// log(1 + x) for each lane: ≤ 2 ulp, exact for tiny |x|. u = 1 + x is rounded, its rounding error
-    /// lo is recovered exactly (Fast2Sum), and log(u + lo) ≈ log(u) + lo/u is formed inside the log
-    /// polynomial before the last rounding.
+    /// e^x = 2^n · y: n = round(x/ln2), r = x − n·ln2 with ln2 split in two (Cody–Waite, |r| ≤ ln2/2), and
+    /// y = e^r = 1 + r + r²·P(r) (Cephes expf's minimax P, degree 5). The rounding errors of r and of
+    /// the sum 1 + r (Fast2Sum) are carried into the last addition, so y carries essentially one
+    /// rounding (0.99 ulp measured without these corrections).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> ExpReduced(Vector<float> x, out Vector<float> n)
+    {
+        n = Vector.Round(x * new Vector<float>(1.44269504088896341f));
+        Vector<float> rHigh = Vector.FusedMultiplyAdd(n, new Vector<float>(-0.693359375f), x);
+        Vector<float> r = Vector.FusedMultiplyAdd(n, new Vector<float>(2.12194440e-4f), rHigh);
+        // The rounding error of r, and its effect on e^r (× (1 + r)).
+        Vector<float> rLow = Vector.FusedMultiplyAdd(n, new Vector<float>(2.12194440e-4f), rHigh - r);
+        rLow = Vector.FusedMultiplyAdd(r, rLow, rLow);
+        Vector<float> p = new Vector<float>(1.9875691500e-4f);
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.3981999507e-3f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(8.3334519073e-3f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(4.1665795894e-2f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.6666665459e-1f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(5.0000001201e-1f));
+        Vector<float> head = Vector<float>.One + r;
+        Vector<float> headError = ((Vector<float>.One - head) + r) + rLow;
+        return head + Vector.FusedMultiplyAdd(p, r * r, headError);
+    }
+
+    /// <summary>Natural logarithm of each lane: ≤ 1 ulp; −∞ at ±0, NaN below 0, +∞ at +∞, subnormals handled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Log(Vector<float> x)
+    {
+        if (IsAllPositiveNormal(x))
+        {
+            return LogNormal(x.As<float, int>(), Vector<float>.Zero, correct: false);
+        }
+        return LogComplete(x, Vector<float>.Zero, correct: false);
+    }
+
+    /// <summary>
+    /// log(1 + x) for each lane: ≤ 1 ulp, exact for tiny |x|; −∞ at −1, NaN below −1 and for NaN, +∞ at +∞.
+    /// u = 1 + x is rounded and its rounding error lo recovered exactly (Fast2Sum); log(u + lo) is
+    /// evaluated with lo folded in before the last rounding (no division).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log1p(Vector<float> x)
     {
         Vector<float> u = Vector<float>.One + x;
         Vector<int> small = Vector.LessThanOrEqual(Vector.Abs(x), Vector<float>.One);
-        Vector<float> lo = Vector.ConditionalSelect(small.As<int, float>(), x - (u - Vector<float>.One), Vector<float>.One - (u - x));
-        Vector<float> result = LogCore(u, lo / u);
+        Vector<float> lo = Vector.ConditionalSelect(small.As<int, float>(), (Vector<float>.One - u) + x, (x - u) + Vector<float>.One);
+        // u is never subnormal (it is 0 or at least 2^-24), so the fast path needs only u positive and finite.
+        if (IsAllPositiveNormal(u))
+        {
+            return LogNormal(u.As<float, int>(), lo, correct: true);
+        }
+        Vector<float> result = LogComplete(u, lo, correct: true);
         // log1p(+inf) = +inf (the correction would be NaN there).
         return Vector.ConditionalSelect(Vector.Equals(x, new Vector<float>(float.PositiveInfinity)).As<int, float>(), x, result);
     }
 
-    /// <summary>log(x) + extra, where extra is a small correction added before the final rounding.</summary>
+    /// <summary>
+    /// log(1 + x) for x in [0, 1] only (for the generator, when it has proved that range, e.g. for
+    /// x = e^−|z|): ≤ 1 ulp, division-free, no special-value handling; other arguments give unspecified results.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> LogCore(Vector<float> x, Vector<float> extra)
+    public static Vector<float> Log1pUnit(Vector<float> x)
     {
-        // Subnormals: scale by 2^23 first.
+        Vector<float> u = Vector<float>.One + x;
+        return LogNormal(u.As<float, int>(), (Vector<float>.One - u) + x, correct: true);
+    }
+
+    /// <summary>True when every lane is a positive normal finite float (one unsigned compare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAllPositiveNormal(Vector<float> x) =>
+        Vector.LessThanAll((x.As<float, int>() - new Vector<int>(0x00800000)).As<int, uint>(), new Vector<uint>(0x7F000000));
+
+    /// <summary>
+    /// log(x + lo) for any x: a subnormal x is scaled by 2^23 and its exponent field lowered by 23 (the
+    /// reduction is integer arithmetic, so the out-of-range field is harmless), then the special values:
+    /// log(±0) = −∞, NaN below 0 and for NaN, +∞ at +∞. (lo is nonzero only for log1p, whose u is never subnormal.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<float> LogComplete(Vector<float> x, Vector<float> lo, bool correct)
+    {
         Vector<int> isSubnormal = Vector.LessThan(x, new Vector<float>(1.17549435e-38f)) & Vector.GreaterThan(x, Vector<float>.Zero);
-        Vector<float> scaled = Vector.ConditionalSelect(isSubnormal.As<int, float>(), x * new Vector<float>(8388608f), x);
-        Vector<int> bits = scaled.As<float, int>();
-        Vector<int> exponent = Vector.ShiftRightArithmetic(bits, 23) - new Vector<int>(126) - (isSubnormal & new Vector<int>(23));
-        // The mantissa m in [0.5, 1).
-        Vector<float> m = ((bits & new Vector<int>(unchecked((int)0x807FFFFF))) | new Vector<int>(0x3F000000)).As<int, float>();
-        Vector<int> small = Vector.LessThan(m, new Vector<float>(0.707106781186547524f));
-        // m < sqrt(1/2): use 2m - 1 and one exponent less, so that the argument of the polynomial is in [sqrt(1/2) - 1, sqrt(2) - 1).
-        Vector<float> e = Vector.ConvertToSingle(exponent + small);
-        Vector<float> f = Vector.ConditionalSelect(small.As<int, float>(), m + m, m) - Vector<float>.One;
-        Vector<float> z = f * f;
-        Vector<float> y = new Vector<float>(7.0376836292e-2f);
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(-1.1514610310e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(1.1676998740e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(-1.2420140846e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(1.4249322787e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(-1.6668057665e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(2.0000714765e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(-2.4999993993e-1f));
-        y = Vector.FusedMultiplyAdd(y, f, new Vector<float>(3.3333331174e-1f));
-        y = y * f * z + extra;
-        y = Vector.FusedMultiplyAdd(e, new Vector<float>(-2.12194440e-4f), y);
-        y = Vector.FusedMultiplyAdd(z, new Vector<float>(-0.5f), y);
-        Vector<float> result = Vector.FusedMultiplyAdd(e, new Vector<float>(0.693359375f), f + y);
-        // Special values: log(±0) = -inf, log(x < 0) = NaN, log(+inf) = +inf, log(NaN) = NaN.
+        Vector<int> bits = Vector.ConditionalSelect(isSubnormal, (x * new Vector<float>(8388608f)).As<float, int>() - new Vector<int>(23 << 23), x.As<float, int>());
+        Vector<float> result = LogNormal(bits, lo, correct);
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero).As<int, float>(), new Vector<float>(float.NegativeInfinity), result);
         result = Vector.ConditionalSelect(Vector.Equals(x, new Vector<float>(float.PositiveInfinity)).As<int, float>(), x, result);
         Vector<int> invalid = Vector.LessThan(x, Vector<float>.Zero) | ~Vector.Equals(x, x);
         return Vector.ConditionalSelect(invalid.As<int, float>(), new Vector<float>(float.NaN), result);
+    }
+
+    /// <summary>
+    /// log(u + lo) for a positive normal finite u and a correction |lo| ≤ ulp(u)/2. u = 2^k·m with m in
+    /// [2/3, 4/3) (the 0x3F2AAAAB offset trick, no compare), f = m − 1 in [−1/3, 1/3), and
+    /// log(1 + f) = f − f²/2 + f³·P(f), P of degree 7 fitted for minimal relative error on [−1/3, 1/3]
+    /// (weighted Lawson iteration in 40-digit arithmetic, coefficients rounded to float; approximation
+    /// error 0.08 · 2^-24 relative). lo/u enters as lo·2^-k·(1 − f + f²) (no division). ln2 is split
+    /// in two so that k·C1 is exact. <paramref name="correct"/> is a constant at every call site, so the
+    /// correction's code vanishes from <c>Log</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> LogNormal(Vector<int> bits, Vector<float> lo, bool correct)
+    {
+        Vector<int> offset = bits - new Vector<int>(0x3F2AAAAB);
+        Vector<int> kBits = offset & new Vector<int>(unchecked((int)0xFF800000));
+        Vector<float> k = Vector.ConvertToSingle(Vector.ShiftRightArithmetic(offset, 23));
+        Vector<float> f = (bits - kBits).As<int, float>() - Vector<float>.One;
+        Vector<float> correction = Vector<float>.Zero;
+        if (correct)
+        {
+            // lo/u = lo·2^-k/(1 + f); 2^-k from its bits, k ≤ 126 keeping it normal (beyond, lo is far below an ulp of the result).
+            Vector<float> scale = (new Vector<int>(0x3F800000) - Vector.Min(kBits, new Vector<int>(126 << 23))).As<int, float>();
+            correction = lo * scale * Vector.FusedMultiplyAdd(f, f - Vector<float>.One, Vector<float>.One);
+        }
+        Vector<float> z = f * f;
+        Vector<float> p = new Vector<float>(-0.12891601026058197f);
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.13984467089176178f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.12184277921915054f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.14005862176418304f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.16680486500263214f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.20010405778884888f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.24999797344207764f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.3333321511745453f));
+        Vector<float> y = correct ? Vector.FusedMultiplyAdd(f * z, p, correction) : f * z * p;
+        y = Vector.FusedMultiplyAdd(k, new Vector<float>(-2.12194440e-4f), y);
+        y = Vector.FusedMultiplyAdd(z, new Vector<float>(-0.5f), y);
+        return Vector.FusedMultiplyAdd(k, new Vector<float>(0.693359375f), f + y);
     }
 }

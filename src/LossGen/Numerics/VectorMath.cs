@@ -10,16 +10,42 @@ namespace LossGen.Numerics;
 /// the test suite; figures in docs/benchmarks.md).
 /// </summary>
 /// <remarks>
-/// Float <c>exp</c> and <c>log</c> are single-precision polynomials (fast). The float composites
-/// (<c>sigmoid</c>, <c>softplus</c>, <c>tanh</c>, <c>log1p</c>) are evaluated in double on the
-/// widened lanes and rounded once, which makes them correctly rounded in practice at about twice
-/// the cost of a float polynomial.
+/// Float <c>exp</c>, <c>log</c>, <c>log1p</c>, <c>sigmoid</c> and <c>softplus</c> are single-precision
+/// polynomials with a fast path for ordinary arguments (one compare and branch per vector). Float
+/// <c>tanh</c> and <c>pow</c> are evaluated in double on the widened lanes and rounded once. Entry
+/// points with a restricted domain (<c>ExpNonPositive</c>, <c>Log1pUnit</c>, <c>SigmoidNonPositive</c>)
+/// skip checks that the generator can prove unnecessary.
 /// </remarks>
 public static partial class VectorMath
 {
     /// <summary>e^x for each lane: ≤ 1 ulp; +∞ above 709.78, 0 below −745.13, NaN for NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Exp(Vector<double> x) => ExpCore(x);
+    public static Vector<double> Exp(Vector<double> x)
+    {
+        // NaN fails the comparison and takes the complete path.
+        if (Vector.LessThanOrEqualAll(Vector.Abs(x), new Vector<double>(ExpFastLimitDouble)))
+        {
+            Vector<double> y = ExpReduced(x, out Vector<double> n);
+            return y * PowerOfTwo(n);
+        }
+        return ExpCore(x);
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 0 (for the generator, when it has proved the argument non-positive): ≤ 1 ulp,
+    /// subnormal results below −708.4, 0 below −745.13 and at −∞, NaN for NaN. Skips the overflow
+    /// check of <see cref="Exp(Vector{double})"/>; for x &gt; 0 the result is unspecified.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> ExpNonPositive(Vector<double> x)
+    {
+        if (Vector.GreaterThanOrEqualAll(x, new Vector<double>(-ExpFastLimitDouble)))
+        {
+            Vector<double> y = ExpReduced(x, out Vector<double> n);
+            return y * PowerOfTwo(n);
+        }
+        return ExpCore(x);
+    }
 
     /// <summary>Natural logarithm of each lane: −∞ at 0, NaN for negatives.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -36,36 +62,6 @@ public static partial class VectorMath
         Vector<double> result = Vector.ConditionalSelect(Vector.Equals(d, Vector<double>.Zero).As<long, double>(), x, corrected);
         return Vector.ConditionalSelect(Vector.Equals(u, new Vector<double>(double.PositiveInfinity)).As<long, double>(), u, result);
     }
-
-    /// <summary>Logistic sigmoid 1/(1+e^-x), computed from e^-|x|: no overflow, and the small tail keeps its precision.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Sigmoid(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> low, out Vector<double> high);
-        return Vector.Narrow(Sigmoid(low), Sigmoid(high));
-    }
-
-    /// <summary>Logistic sigmoid 1/(1+e^-x), computed from e^-|x|: no overflow, and the small tail keeps its precision.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Sigmoid(Vector<double> x)
-    {
-        Vector<double> e = ExpCore(-Vector.Abs(x));
-        Vector<double> r = Vector<double>.One / (Vector<double>.One + e);
-        return Vector.ConditionalSelect(Vector.GreaterThanOrEqual(x, Vector<double>.Zero).As<long, double>(), r, e * r);
-    }
-
-    /// <summary>softplus(x) = log(1 + e^x), computed as max(x, 0) + log1p(e^-|x|): no overflow, no cancellation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Softplus(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> low, out Vector<double> high);
-        return Vector.Narrow(Softplus(low), Softplus(high));
-    }
-
-    /// <summary>softplus(x) = log(1 + e^x), computed as max(x, 0) + log1p(e^-|x|): no overflow, no cancellation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Softplus(Vector<double> x) =>
-        Vector.Max(x, Vector<double>.Zero) + Log1pUnit(ExpCore(-Vector.Abs(x)));
 
     /// <summary>-1, 0 or 1 by the sign of each lane; NaN stays NaN and ±0 stays ±0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -91,37 +87,18 @@ public static partial class VectorMath
         return Vector.Narrow(TanhWide(low), TanhWide(high));
     }
 
-    /// <summary>Hyperbolic tangent of each lane (lane by lane through <see cref="System.Math.Tanh"/>: exact, not fast).</summary>
+    /// <summary>
+    /// Hyperbolic tangent of each lane: ≤ 4 ulp; tanh(±0) = ±0, ±1 beyond ±19.1, NaN for NaN. Computed as
+    /// −u/(2 + u) with u = expm1(−2|x|) (no cancellation for small |x|) and the sign of x copied back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Tanh(Vector<double> x)
     {
-        System.Span<double> lanes = stackalloc double[Vector<double>.Count];
-        x.CopyTo(lanes);
-        for (int i = 0; i < lanes.Length; i++)
-        {
-            lanes[i] = System.Math.Tanh(lanes[i]);
-        }
-        return new Vector<double>(lanes);
-    }
-
-    /// <summary>a^b for each lane pair, as <see cref="System.MathF.Pow"/> (lane by lane).</summary>
-    public static Vector<float> Pow(Vector<float> a, Vector<float> b)
-    {
-        System.Span<float> lanes = stackalloc float[Vector<float>.Count];
-        for (int i = 0; i < lanes.Length; i++)
-        {
-            lanes[i] = System.MathF.Pow(a[i], b[i]);
-        }
-        return new Vector<float>(lanes);
-    }
-
-    /// <summary>a^b for each lane pair, as <see cref="System.Math.Pow"/> (lane by lane).</summary>
-    public static Vector<double> Pow(Vector<double> a, Vector<double> b)
-    {
-        System.Span<double> lanes = stackalloc double[Vector<double>.Count];
-        for (int i = 0; i < lanes.Length; i++)
-        {
-            lanes[i] = System.Math.Pow(a[i], b[i]);
-        }
-        return new Vector<double>(lanes);
+        Vector<double> a = Vector.Abs(x);
+        Vector<double> u = ExpM1NonPositive(-(a + a));
+        Vector<double> t = -u / (new Vector<double>(2) + u);
+        // Copy the sign bit of x onto t (t >= 0), which keeps -0; NaN stays NaN.
+        Vector<double> signed = Vector.ConditionalSelect(new Vector<double>(-0.0), x, t);
+        return Vector.ConditionalSelect(Vector.Equals(x, x).As<long, double>(), signed, x);
     }
 }
