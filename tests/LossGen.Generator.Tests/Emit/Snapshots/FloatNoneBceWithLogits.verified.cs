@@ -109,18 +109,18 @@ namespace LossGen.Generated
             Vector<float> v8 = v3 + v7;
             // exp(-abs(z)) + 1
             Vector<float> g1 = v6 + Vector<float>.One;
-            // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g2 = Vector<float>.One / g1;
             // z >= 0
-            Vector<float> g3 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
-            // exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)
-            Vector<float> g4 = v6 * g2;
-            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
-            Vector<float> g5 = Vector.ConditionalSelect(g3, g2, g4);
-            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)) - y
+            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // 1 / (exp(-abs(z)) + 1)
+            Vector<float> g3 = Vector<float>.One / g1;
+            // exp(-abs(z)) / (exp(-abs(z)) + 1)
+            Vector<float> g4 = v6 / g1;
+            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
+            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
             Vector<float> g6 = g5 - y;
-            // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)) - y
+            // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
             dz = g6;
             // l = max(z, 0) - z * y + log1p(exp(-abs(z)))
             return v8;

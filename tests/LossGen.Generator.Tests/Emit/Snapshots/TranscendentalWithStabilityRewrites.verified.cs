@@ -115,15 +115,15 @@ namespace LossGen.Generated
             Vector<float> v3 = ExpNonPositive(v2);
             // exp(-abs(z)) + 1
             Vector<float> g1 = v3 + Vector<float>.One;
-            // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g2 = Vector<float>.One / g1;
             // z >= 0
-            Vector<float> g3 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
-            // exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)
-            Vector<float> g4 = v3 * g2;
-            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
-            Vector<float> g5 = Vector.ConditionalSelect(g3, g2, g4);
+            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // 1 / (exp(-abs(z)) + 1)
+            Vector<float> g3 = Vector<float>.One / g1;
+            // exp(-abs(z)) / (exp(-abs(z)) + 1)
+            Vector<float> g4 = v3 / g1;
+            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
             // -z
             Vector<float> v4 = -z;
             // max(0, -z)
@@ -146,14 +146,14 @@ namespace LossGen.Generated
             Vector<float> v12 = v9 * v11;
             // y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             Vector<float> v13 = v8 + v12;
-            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)) * (1 - y)
+            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * (1 - y)
             Vector<float> g6 = g5 * v9;
             // -z >= 0
             Vector<float> g7 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
-            // -z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? r : e*r with e = exp(-|x|), r = 1/(1+e): one division
-            Vector<float> g8 = Vector.ConditionalSelect(g7, g2, g4);
-            // y * (-z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) * 1 / (exp(-abs(z)) + 1))
+            // -z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
+            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
+            Vector<float> g8 = Vector.ConditionalSelect(g7, g3, g4);
+            // y * (-z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1))
             Vector<float> g9 = y * g8;
             // g6 - g9
             Vector<float> g10 = g6 - g9;
