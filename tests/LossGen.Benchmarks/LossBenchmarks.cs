@@ -29,6 +29,7 @@ public class MseBenchmarks : LossBenchmarkBase
     [Benchmark] public float Generated() => GeneratedLosses.Mse(P, Y, G);
     [Benchmark] public float TensorPrimitives() => Baselines.MseTensor(P, Y, G);
     [Benchmark] public float Scalar() => Baselines.MseScalar(P, Y, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
 }
 
 public class HuberBenchmarks : LossBenchmarkBase
@@ -37,6 +38,7 @@ public class HuberBenchmarks : LossBenchmarkBase
     [Benchmark] public float Generated() => GeneratedLosses.Huber(P, Y, 1f, G);
     [Benchmark] public float TensorPrimitives() => Baselines.HuberTensor(P, Y, 1f, G, T1, T2);
     [Benchmark] public float Scalar() => Baselines.HuberScalar(P, Y, 1f, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
 }
 
 public class BceWithLogitsBenchmarks : LossBenchmarkBase
@@ -46,6 +48,7 @@ public class BceWithLogitsBenchmarks : LossBenchmarkBase
     [Benchmark] public float Catalogue() => Losses.BceWithLogitsLoss(P, Y, 1f, G);
     [Benchmark] public float TensorPrimitives() => Baselines.BceTensor(P, Y, G, T1, T2);
     [Benchmark] public float Scalar() => Baselines.BceScalar(P, Y, G);
+    [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);
 }
 
 // The triad row in each class below is the memory floor: a[i] = b[i] + s·c[i] moves 12 bytes per element,
