@@ -10,7 +10,8 @@ namespace LossGen.Generator.Symbolic;
 /// </summary>
 internal readonly record struct Interval(double Lo, double Hi, bool MayBeNaN)
 {
-    public static readonly Interval Any = new(double.NegativeInfinity, double.PositiveInfinity, false);
+    /// <summary>An input or scalar: any finite value.</summary>
+    public static readonly Interval Finite = new(-double.MaxValue, double.MaxValue, false);
 
     public static readonly Interval AnyTruth = new(0, 1, false);
 
@@ -29,9 +30,11 @@ internal readonly record struct Interval(double Lo, double Hi, bool MayBeNaN)
 /// <summary>
 /// Range and sign analysis of an <see cref="ExprGraph"/>: an <see cref="Interval"/> per node, computed
 /// in id order (a topological order), so it needs no recursion and extends itself as the graph grows.
-/// Inputs and scalars are taken to be any non-NaN value (±∞ included): a NaN input gives NaN through
-/// every arithmetic path, and the facts here decide only what happens for the other values
-/// (docs/architecture.md, "Range analysis").
+/// Inputs and scalars are taken to be finite; every operation on them is tracked, overflow to ±∞ and
+/// NaN made from finite values (∞ − ∞, 0 · ∞, log of a negative) included, and nothing is decided about
+/// a value that may be NaN. So for finite inputs every decision holds exactly; for a NaN or infinite
+/// input, whose loss is NaN or infinite anyway, a select pruned by a decision may return the other
+/// branch's NaN (docs/architecture.md, "Lowering and range analysis").
 /// </summary>
 internal sealed class Ranges
 {
@@ -61,7 +64,7 @@ internal sealed class Ranges
         return n.Op switch
         {
             Op.Const => double.IsNaN(n.Value) ? new Interval(double.NegativeInfinity, double.PositiveInfinity, true) : new Interval(n.Value, n.Value, false),
-            Op.Input or Op.Scalar => Interval.Any,
+            Op.Input or Op.Scalar => Interval.Finite,
             Op.True => new Interval(1, 1, false),
             Op.False => new Interval(0, 0, false),
             Op.Neg => new Interval(-A().Hi, -A().Lo, A().MayBeNaN),
