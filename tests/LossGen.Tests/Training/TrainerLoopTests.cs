@@ -9,19 +9,7 @@ namespace LossGen.Tests.Training;
 public class TrainerLoopTests
 {
     /// <summary>y = 2 x₀ − x₁ + 0.5 + noise over n rows, seeded.</summary>
-    private static (double[] X, double[] Y) Regression(int n, ulong seed, double slope0 = 2)
-    {
-        var random = new SeededRandom(seed);
-        var x = new double[n * 2];
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[2 * i] = random.NextDouble() * 2 - 1;
-            x[2 * i + 1] = random.NextDouble() * 2 - 1;
-            y[i] = slope0 * x[2 * i] - x[2 * i + 1] + 0.5 + 0.1 * (random.NextDouble() - 0.5);
-        }
-        return (x, y);
-    }
+    private static (double[] X, double[] Y) Regression(int n, ulong seed, double slope0 = 2) => TrainingData.Regression(n, seed, slope0);
 
     private static LinearObjective<double, Losses.MseLossFunction> Mse(double[] x, double[] y, int threads = 0, int chunkRows = 1024) =>
         new(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = threads, ChunkRows = chunkRows });

@@ -5,8 +5,8 @@ namespace LossGen.Tests.Training;
 /// <summary>Small seeded data sets for the trainer's tests.</summary>
 internal static class TrainingData
 {
-    /// <summary>y = 2 x₀ − x₁ + 0.5 + noise over n rows of 2 features, seeded.</summary>
-    public static (double[] X, double[] Y) Regression(int n, ulong seed)
+    /// <summary>y = slope0 x₀ − x₁ + 0.5 + noise (slope0 = 2 unless given) over n rows of 2 features, seeded.</summary>
+    public static (double[] X, double[] Y) Regression(int n, ulong seed, double slope0 = 2)
     {
         var random = new SeededRandom(seed);
         var x = new double[n * 2];
@@ -15,7 +15,7 @@ internal static class TrainingData
         {
             x[2 * i] = random.NextDouble() * 2 - 1;
             x[2 * i + 1] = random.NextDouble() * 2 - 1;
-            y[i] = 2 * x[2 * i] - x[2 * i + 1] + 0.5 + 0.1 * (random.NextDouble() - 0.5);
+            y[i] = slope0 * x[2 * i] - x[2 * i + 1] + 0.5 + 0.1 * (random.NextDouble() - 0.5);
         }
         return (x, y);
     }
