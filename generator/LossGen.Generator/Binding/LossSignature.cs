@@ -10,6 +10,9 @@ internal enum ParameterRole
     ScalarInput,
     ElementwiseGradient,
     ScalarGradient,
+
+    /// <summary><c>Span&lt;T&gt; d2x</c>: the second derivative of the loss in the element-wise input x (the Hessian's diagonal).</summary>
+    ElementwiseSecondDerivative,
     LossOutput,
     Invalid,
 }

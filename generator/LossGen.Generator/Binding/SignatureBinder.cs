@@ -58,6 +58,7 @@ internal static class SignatureBinder
 
         // Pass 2: outputs, which refer to inputs by name.
         var gradientOf = new Dictionary<int, string>();
+        var secondOf = new Dictionary<int, string>();
         bool hasLossSpan = false;
         for (int i = 0; i < parameters.Count; i++)
         {
@@ -77,6 +78,12 @@ internal static class SignatureBinder
                     continue;
                 }
                 roles[i] = roles[i] with { Role = ParameterRole.LossOutput };
+                continue;
+            }
+            int secondTarget = FindSecondDerivativeTarget(p.Name, roles);
+            if (secondTarget >= 0)
+            {
+                BindSecondDerivative(p, i, roles, roles[secondTarget], isSpanOutput, element, secondOf, diagnostics);
                 continue;
             }
             int target = FindGradientTarget(p.Name, roles);
@@ -120,6 +127,32 @@ internal static class SignatureBinder
         }
         CheckReturnType(declaration, reduction, element, diagnostics);
         return new LossSignature(element, reduction, roles);
+    }
+
+    /// <summary>
+    /// <c>Span&lt;T&gt; d2x</c> for an element-wise input x: the second derivative of the loss in x[i], per
+    /// element (the Hessian's diagonal), scaled by the reduction like a gradient.
+    /// </summary>
+    private static void BindSecondDerivative(ParameterModel p, int i, BoundParameter[] roles, BoundParameter input, bool isSpanOutput, ElementType element,
+        Dictionary<int, string> secondOf, List<DiagnosticInfo> diagnostics)
+    {
+        if (input.Role == ParameterRole.ScalarInput)
+        {
+            diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.SecondDerivativeOfScalar.Id, i, p.Name, input.Name));
+            return;
+        }
+        if (!isSpanOutput)
+        {
+            diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientShapeMismatch.Id, i, p.Name, "element-wise", input.Name, "'Span<" + Keyword(element) + "> " + p.Name + "'"));
+            return;
+        }
+        if (secondOf.TryGetValue(input.Index, out string? existing))
+        {
+            diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.DuplicateGradient.Id, i, input.Name, existing));
+            return;
+        }
+        secondOf[input.Index] = p.Name;
+        roles[i] = roles[i] with { Role = ParameterRole.ElementwiseSecondDerivative, Target = input.Index };
     }
 
     private static void CheckMethod(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
@@ -185,7 +218,6 @@ internal static class SignatureBinder
         return declaration.ReturnElement != ElementType.None ? declaration.ReturnElement : ElementType.Float;
     }
 
-    /// <summary>Finds the input that <c>dX</c> or <c>dx</c> differentiates by: the name after the 'd', as written or with its first letter in lower case.</summary>
     /// <summary>Why an output names no input, with the name that would (e.g. 'dP' → 'dp', 'gradP' → 'dP' or 'dp').</summary>
     private static string NoInputMessage(string name, BoundParameter[] roles)
     {
@@ -207,6 +239,11 @@ internal static class SignatureBinder
             : "an output is named 'loss' or 'd' followed by an input's name" + example;
     }
 
+    /// <summary>The input that <c>d2X</c> or <c>d2x</c> gives the second derivative in (as <see cref="FindGradientTarget"/>), or -1.</summary>
+    private static int FindSecondDerivativeTarget(string name, BoundParameter[] roles) =>
+        name.Length > 2 && name[0] == 'd' && name[1] == '2' ? FindGradientTarget("d" + name.Substring(2), roles) : -1;
+
+    /// <summary>Finds the input that <c>dX</c> or <c>dx</c> differentiates by: the name after the 'd', as written or with its first letter in lower case.</summary>
     private static int FindGradientTarget(string name, BoundParameter[] roles)
     {
         if (name.Length < 2 || name[0] != 'd')

@@ -46,6 +46,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateGradient = Error("LG0032", DeclarationCategory, "Duplicate gradient output", "Input '{0}' already has the gradient output '{1}'");
     public static readonly DiagnosticDescriptor InvalidReduction = Error("LG0033", DeclarationCategory, "Invalid reduction", "Reduction value {0} is not Mean, Sum or None");
     public static readonly DiagnosticDescriptor GradientShapeMismatch = Error("LG0034", DeclarationCategory, "Gradient output of the wrong kind", "Gradient output '{0}' for {1} input '{2}' must be declared as {3}");
+    public static readonly DiagnosticDescriptor SecondDerivativeOfScalar = Error("LG0036", DeclarationCategory, "Second derivative of a scalar input", "Second-derivative output '{0}' is for the scalar input '{1}'; second derivatives ('d2' + name) are available for element-wise inputs, and the Hessian of scalar parameters is not available in this version");
     public static readonly DiagnosticDescriptor InternalError = Error("LG0099", DeclarationCategory, "LossGen internal error", "LossGen failed on this declaration ({0}); please report it with the formula and signature");
     public static readonly DiagnosticDescriptor AlreadyImplemented = Error("LG0035", DeclarationCategory, "Method already implemented", "Method '{0}' already has a body; a [Loss] method is a partial declaration whose body LossGen writes");
 

@@ -82,7 +82,8 @@ internal sealed record AdapterModel(
         var spanGradients = signature.WithRole(ParameterRole.ElementwiseGradient).ToList();
         var scalarGradients = signature.WithRole(ParameterRole.ScalarGradient).ToList();
         var scalars = signature.WithRole(ParameterRole.ScalarInput).ToList();
-        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any())
+        // Second-derivative outputs have no place in the trainer interfaces (yet): no adapter.
+        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any() || signature.WithRole(ParameterRole.ElementwiseSecondDerivative).Any())
         {
             return null;
         }

@@ -41,7 +41,7 @@ internal sealed class ElementKernelEmitter
         }
         foreach (PlanGradient gradient in _plan.Computed)
         {
-            w.Comment("∂l/∂" + gradient.Input + " = " + gradient.KernelText
+            w.Comment(gradient.Symbol + " = " + gradient.KernelText
                 + (gradient.Factor != 1 ? " (the constant " + MathPrinter.Number(gradient.Factor) + " is applied with the 1/n of the mean)" : ""));
             w.Line(Naming.Identifier(gradient.Parameter) + " = " + Operand(gradient.Core!) + ";");
         }

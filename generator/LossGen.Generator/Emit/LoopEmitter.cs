@@ -165,7 +165,12 @@ internal sealed class LoopEmitter
         foreach (PlanGradient g in _plan.Gradients.Where(g => g.IsZero))
         {
             w.Line();
-            if (!g.IsScalar)
+            if (!g.IsScalar && g.Order == 2)
+            {
+                w.Comment("The formula is linear in " + g.Input + " (or does not depend on it): its second derivative is zero.");
+                w.Line(Id(g.Parameter) + ".Clear();");
+            }
+            else if (!g.IsScalar)
             {
                 w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero.");
                 w.Line(Id(g.Parameter) + ".Clear();");

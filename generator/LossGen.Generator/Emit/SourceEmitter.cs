@@ -157,9 +157,9 @@ internal static class SourceEmitter
     {
         string reduction = plan.Reduction switch
         {
-            LossSignature.Sum => "Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.",
-            LossSignature.None => "None: writes l_i into loss[i]; gradients are ∂l_i/∂x_i.",
-            _ => "Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.",
+            LossSignature.Sum => "Sum: returns Σ l_i (0 when n = 0); derivatives are those of l_i in x_i.",
+            LossSignature.None => "None: writes l_i into loss[i]; derivatives are those of l_i in x_i.",
+            _ => "Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.",
         };
         var docs = new List<string>
         {
@@ -171,7 +171,7 @@ internal static class SourceEmitter
         };
         foreach (PlanGradient g in plan.Gradients)
         {
-            docs.Add("/// <para>∂l/∂" + GeneratedText.Xml(g.Input) + " = " + GeneratedText.Xml(g.Derivative) + " (written to <c>" + GeneratedText.Xml(g.Parameter) + "</c>)</para>");
+            docs.Add("/// <para>" + GeneratedText.Xml(g.Symbol) + " = " + GeneratedText.Xml(g.Derivative) + " (written to <c>" + GeneratedText.Xml(g.Parameter) + "</c>)</para>");
         }
         docs.Add("/// <para>Reduction " + GeneratedText.Xml(reduction) + "</para>");
         docs.Add("/// <para>Operations per element, as written: " + plan.ValueOperations + " for the value, " + plan.TotalOperations

@@ -50,9 +50,13 @@ internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOper
 /// <param name="Factor">The constant factor applied with 1/n under the mean (1 otherwise).</param>
 /// <param name="Derivative">The derivative as math, as the user wrote the formula (for the XML docs).</param>
 /// <param name="KernelText">The derivative in terms of the kernel's locals (for the kernel's comment).</param>
-internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText)
+/// <param name="Order">1 for a gradient, 2 for a second derivative (<c>d2x</c>).</param>
+internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText, int Order = 1)
 {
     public bool IsZero => Core is null;
+
+    /// <summary>The derivative's symbol: ∂l/∂x or ∂²l/∂x².</summary>
+    public string Symbol => Order == 2 ? "∂²l/∂" + Input + "²" : "∂l/∂" + Input;
 }
 
 /// <summary>

@@ -73,10 +73,10 @@ internal static class KernelPlanner
             GradientOutput original = derived.Gradients.First(o => o.Parameter.Index == g.Parameter.Index);
             bool scalar = g.Parameter.Role == ParameterRole.ScalarGradient;
             gradients.Add(k < 0
-                ? new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, null, 1, "0", "0")
+                ? new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, null, 1, "0", "0", g.Order)
                 : new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, operands[splits[k].Core], splits[k].Factor,
                     docs.TryPrint(original.Node!.Value, 300) ?? "(see the generated statements)",
-                    printer.Describe(g.Node!.Value, 100)));
+                    printer.Describe(g.Node!.Value, 100), g.Order));
         }
         return new KernelPlan(
             signature.Element,
@@ -88,7 +88,7 @@ internal static class KernelPlanner
             docs.Describe(derived.Value, 300),
             printer.Describe(loss.Value, 100),
             gradients.ToEquatableArray(),
-            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.LossOutput)
+            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative or ParameterRole.LossOutput)
                 .Select(p => p.Name).ToEquatableArray(),
             signature.Parameters.FirstOrDefault(p => p.Role == ParameterRole.LossOutput)?.Name,
             derived.ValueOperations,
@@ -103,7 +103,7 @@ internal static class KernelPlanner
     {
         int node = gradient.Node!.Value;
         Node n = graph[node];
-        if (signature.Reduction == LossSignature.Mean && gradient.Parameter.Role == ParameterRole.ElementwiseGradient && n.Op == Op.Mul)
+        if (signature.Reduction == LossSignature.Mean && gradient.Parameter.Role is ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative && n.Op == Op.Mul)
         {
             if (graph.IsConst(n.A, out double a))
             {

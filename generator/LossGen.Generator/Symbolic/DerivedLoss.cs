@@ -4,8 +4,12 @@ using LossGen.Generator.Binding;
 
 namespace LossGen.Generator.Symbolic;
 
-/// <summary>A gradient output and the DAG node that computes it; <see cref="Node"/> is null where the derivative is structurally zero.</summary>
-internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node);
+/// <summary>A derivative output (first, or second for <c>d2x</c>) and the DAG node that computes it; <see cref="Node"/> is null where the derivative is structurally zero.</summary>
+internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node)
+{
+    /// <summary>1 for a gradient, 2 for a second derivative.</summary>
+    public int Order => Parameter.Role == ParameterRole.ElementwiseSecondDerivative ? 2 : 1;
+}
 
 /// <summary>
 /// The symbolic stage's result: the per-element loss and each requested derivative as nodes of one
@@ -44,18 +48,28 @@ internal sealed class DerivedLoss
     public static DerivedLoss Create(ExprGraph graph, int value, IReadOnlyList<GradientOutput> gradients, IReadOnlyDictionary<int, string> bindingNames) =>
         new(graph, value, gradients, bindingNames);
 
-    /// <summary>Differentiates <paramref name="formula"/> with respect to every input that <paramref name="signature"/> asks a gradient for, in one reverse sweep.</summary>
+    /// <summary>
+    /// Differentiates <paramref name="formula"/> with respect to every input that <paramref name="signature"/> asks a
+    /// gradient for, in one reverse sweep; then, for each second-derivative output <c>d2x</c>, differentiates the
+    /// first derivative in x again (a second sweep from that node), sharing every node with value and gradients.
+    /// </summary>
     public static DerivedLoss Derive(BoundFormula formula, LossSignature signature)
     {
         ExprGraph g = formula.Graph;
         var gradients = new List<GradientOutput>();
-        var requested = signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseGradient or ParameterRole.ScalarGradient).ToList();
+        var requested = signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseGradient or ParameterRole.ScalarGradient or ParameterRole.ElementwiseSecondDerivative).ToList();
         Dictionary<int, int> adjoints = requested.Count > 0 ? Differentiator.Adjoints(g, formula.Root) : new Dictionary<int, int>();
         foreach (BoundParameter output in requested)
         {
             BoundParameter input = signature.Parameters[output.Target];
             int leaf = input.Role == ParameterRole.ElementwiseInput ? g.Input(input.Index) : g.Scalar(input.Index);
             int? node = adjoints.TryGetValue(leaf, out int d) && !g.IsZero(d) ? d : null;
+            if (output.Role == ParameterRole.ElementwiseSecondDerivative && node is int first)
+            {
+                // The loss of element i depends on x[i] alone, so ∂/∂x of the first derivative is the Hessian's diagonal.
+                Dictionary<int, int> second = Differentiator.Adjoints(g, first);
+                node = second.TryGetValue(leaf, out int d2) && !g.IsZero(d2) ? d2 : null;
+            }
             gradients.Add(new GradientOutput(output, input, node));
         }
         return new DerivedLoss(g, formula.Root, gradients, formula.BindingNames);

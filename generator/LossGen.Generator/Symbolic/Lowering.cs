@@ -42,7 +42,7 @@ internal static class Lowering
                 Op.Neg => target.Neg(A()),
                 Op.Add => target.Add(A(), B()),
                 Op.Sub => target.Sub(A(), B()),
-                Op.Mul => target.Mul(A(), B()),
+                Op.Mul => SigmoidDerivative(source, n, target, ranges, map) ?? target.Mul(A(), B()),
                 Op.Div => target.Div(A(), B()),
                 Op.Exp => Exp(target, ranges, A()),
                 Op.Log => target.Log(A()),
@@ -125,6 +125,27 @@ internal static class Lowering
         // float sigmoid its 2 ulp bound where e is small (measured 2.54 ulp).
         int result = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), g.Div(g.Const(1), u), g.Div(e, u));
         return g.AddNote(result, "sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)");
+    }
+
+    /// <summary>
+    /// σ(x) · (1 − σ(x)), the derivative of sigmoid (and the curvature of every logistic loss), as
+    /// e/(1+e)² with the shared e = exp(−|x|): symmetric in x, so 1 − σ(x) never cancels (in float it
+    /// would lose digits as σ(x) nears 1). Null when <paramref name="n"/> is not that product.
+    /// </summary>
+    private static int? SigmoidDerivative(ExprGraph source, Node n, ExprGraph g, Ranges ranges, Dictionary<int, int> map)
+    {
+        static bool OneMinus(ExprGraph s, int id, int sigmoid) => s[id] is { Op: Op.Sub } sub && s.IsConst(sub.A, 1) && sub.B == sigmoid;
+        int sigmoidNode = source[n.A].Op == Op.Sigmoid && OneMinus(source, n.B, n.A) ? n.A
+            : source[n.B].Op == Op.Sigmoid && OneMinus(source, n.A, n.B) ? n.B
+            : -1;
+        if (sigmoidNode < 0)
+        {
+            return null;
+        }
+        int x = map[source[sigmoidNode].A];
+        int e = NegativeExp(g, ranges, x);
+        int u = g.Add(g.Const(1), e);
+        return g.AddNote(g.Div(e, g.Mul(u, u)), "sigmoid(x) * (1 - sigmoid(x)) = e/(1+e)^2 with e = exp(-|x|): no cancellation");
     }
 
     private static int Softplus(ExprGraph g, Ranges ranges, int x)

@@ -274,6 +274,19 @@ public class DiagnosticTests
         AssertSingle(Method("\"a * p\"", "ReadOnlySpan<float> p, float a, Span<float> [|da|]"), "LG0034 Error: Gradient output 'da' for scalar input 'a' must be declared as 'out float da'");
 
     [Fact]
+    public void LG0036_SecondDerivativeOfAScalarInput() =>
+        AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|d2a|]"),
+            "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are available for element-wise inputs, and the Hessian of scalar parameters is not available in this version");
+
+    [Fact]
+    public void LG0034_ASecondDerivativeIsASpan() =>
+        AssertSingle(Method("\"(p - y)^2\"", FloatPY + ", out float [|d2p|]"), "LG0034 Error: Gradient output 'd2p' for element-wise input 'p' must be declared as 'Span<float> d2p'");
+
+    [Fact]
+    public void LG0032_ASecondDerivativeOnce() =>
+        AssertSingle(Method("\"(p - y)^2\"", FloatPY + ", Span<float> d2p, Span<float> [|d2P|]"), "LG0032 Error: Input 'p' already has the gradient output 'd2p'");
+
+    [Fact]
     public void LG0035_MethodAlreadyImplemented() =>
         AssertSingle(Wrap("    [Loss(\"p - y\")]\n    public static float [|M|](" + FloatPY + ") => 0;"), "LG0035 Error: Method 'M' already has a body; a [Loss] method is a partial declaration whose body LossGen writes");
 

@@ -27,6 +27,12 @@ public class GeneratedCodeSnapshotTests
         """, "Mse", "FloatMeanMse");
 
     [Fact]
+    public void FloatMeanLogisticWithSecondDerivative() => VerifyMethod("""
+            [Loss("softplus(z) - y * z")]
+            public static partial float Logistic(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> d2z);
+        """, "Logistic", "FloatMeanLogisticWithSecondDerivative");
+
+    [Fact]
     public void DoubleSumWithTwoGradients() => VerifyMethod("""
             [Loss("(p - y)^2", Reduction = Reduction.Sum)]
             public static partial double SquaredError(ReadOnlySpan<double> p, ReadOnlySpan<double> y, Span<double> dp, Span<double> dy);

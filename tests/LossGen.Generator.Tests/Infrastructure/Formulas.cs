@@ -30,7 +30,11 @@ internal static class Formulas
     };
 
     /// <summary>A declaration M(ReadOnlySpan p, ReadOnlySpan y, scalars..., [Span loss,] Span dp, Span dy, out d-scalars...); reduction 2 (None) returns void and has no scalar gradients.</summary>
-    public static LossDeclaration Declaration(string formula, ElementType element = ElementType.Float, int reduction = 0, params string[] scalars)
+    public static LossDeclaration Declaration(string formula, ElementType element = ElementType.Float, int reduction = 0, params string[] scalars) =>
+        Declaration(formula, element, reduction, secondDerivatives: false, scalars);
+
+    /// <summary>As above; with <paramref name="secondDerivatives"/> also Span d2p and Span d2y after the gradients.</summary>
+    public static LossDeclaration Declaration(string formula, ElementType element, int reduction, bool secondDerivatives, params string[] scalars)
     {
         string t = element == ElementType.Double ? "double" : "float";
         var parameters = new List<ParameterModel>
@@ -46,6 +50,11 @@ internal static class Formulas
         }
         parameters.Add(new("dp", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
         parameters.Add(new("dy", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        if (secondDerivatives)
+        {
+            parameters.Add(new("d2p", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+            parameters.Add(new("d2y", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        }
         if (!none)
         {
             parameters.AddRange(scalars.Select(s => new ParameterModel("d" + s, ParameterShape.Scalar, element, ParameterPassing.Out, t, "out")));
@@ -56,10 +65,13 @@ internal static class Formulas
     }
 
     /// <summary>Parses, binds and differentiates; throws with the diagnostics if the formula has errors.</summary>
-    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, params string[] scalars)
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, params string[] scalars) => Derive(formula, false, scalars);
+
+    /// <summary>As above; with <paramref name="secondDerivatives"/> the declaration also asks for d2p and d2y.</summary>
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, params string[] scalars)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, scalars);
+        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, secondDerivatives, scalars);
         LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
         ParseResult parsed = Parser.Parse(formula);
         if (parsed.Error is not null)

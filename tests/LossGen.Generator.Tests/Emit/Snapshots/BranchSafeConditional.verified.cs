@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per element: l = p &gt; 0 ? log(p) : 0</para>
         /// <para>∂l/∂p = p &gt; 0 ? 1 / p : 0 (written to <c>dp</c>)</para>
-        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
+        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 3 for the value, 5 with all derivatives; the kernel runs 5 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial double SafeLog(global::System.ReadOnlySpan<double> p, global::System.Span<double> dp)

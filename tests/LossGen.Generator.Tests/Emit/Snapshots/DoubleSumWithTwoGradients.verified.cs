@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = (p - y)^2</para>
         /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
         /// <para>∂l/∂y = -(2 * (p - y)) (written to <c>dy</c>)</para>
-        /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.</para>
+        /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 2 for the value, 4 with all derivatives; the kernel runs 4 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial double SquaredError(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, global::System.Span<double> dp, global::System.Span<double> dy)

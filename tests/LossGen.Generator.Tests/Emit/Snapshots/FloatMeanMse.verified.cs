@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per element: l = (p - y)^2</para>
         /// <para>∂l/∂p = 2 * (p - y) (written to <c>dp</c>)</para>
-        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
+        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 2 for the value, 3 with all derivatives; the kernel runs 2 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial float Mse(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> y, global::System.Span<float> dp)

@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per element: l = max(z, 0) - z * y + softplus(-abs(z))</para>
         /// <para>∂l/∂z = sigmoid(z) - y (written to <c>dz</c>)</para>
-        /// <para>Reduction None: writes l_i into loss[i]; gradients are ∂l_i/∂x_i.</para>
+        /// <para>Reduction None: writes l_i into loss[i]; derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 14 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial void BceWithLogits(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> loss, global::System.Span<float> dz)

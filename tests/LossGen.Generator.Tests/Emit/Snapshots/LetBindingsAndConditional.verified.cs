@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per element: l = abs(p - y) &lt; beta ? 0.5 * abs(p - y)^2 / beta : abs(p - y) - 0.5 * beta</para>
         /// <para>∂l/∂p = abs(p - y) &lt; beta ? (p - y) / beta : sign(p - y) (written to <c>dp</c>)</para>
-        /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); gradients are ∂l_i/∂x_i.</para>
+        /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 9 for the value, 12 with all derivatives; the kernel runs 12 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial double SmoothL1(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, double beta, global::System.Span<double> dp)

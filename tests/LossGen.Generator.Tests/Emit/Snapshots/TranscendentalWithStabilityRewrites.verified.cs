@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per element: l = y * softplus(-z) + (1 - y) * softplus(z)</para>
         /// <para>∂l/∂z = sigmoid(z) * (1 - y) - y * sigmoid(-z) (written to <c>dz</c>)</para>
-        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); gradients are (1/n) ∂l_i/∂x_i.</para>
+        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 23 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial float LogisticLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz)

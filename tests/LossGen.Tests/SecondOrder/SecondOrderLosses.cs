@@ -1,0 +1,27 @@
+using LossGen;
+
+namespace LossGen.Tests.SecondOrder;
+
+/// <summary>Losses that ask for second derivatives (<c>d2x</c>), checked against closed forms in SecondOrderTests.</summary>
+public static partial class SecondOrderLosses
+{
+    [Loss("softplus(z) - y * z")]
+    public static partial float Logistic(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> d2z);
+
+    [Loss("softplus(z) - y * z")]
+    public static partial double Logistic(ReadOnlySpan<double> z, ReadOnlySpan<double> y, Span<double> dz, Span<double> d2z);
+
+    [Loss("exp(z) - y * z", Reduction = Reduction.Sum)]
+    public static partial double Poisson(ReadOnlySpan<double> z, ReadOnlySpan<double> y, Span<double> dz, Span<double> d2z);
+
+    [Loss("d = abs(p - y); d < delta ? 0.5 * d^2 / delta : d - 0.5 * delta", Reduction = Reduction.None)]
+    public static partial void Huber(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double delta, Span<double> loss, Span<double> dp, Span<double> d2p);
+
+    // Only the second derivative: the first is computed inside the kernel, not written.
+    [Loss("d = abs(p - y); d + softplus(-2 * d) - log(2)")]
+    public static partial double LogCoshCurvature(ReadOnlySpan<double> p, ReadOnlySpan<double> y, Span<double> d2p);
+
+    // Linear in p: the second derivative is zero, written as zeros.
+    [Loss("3 * p * y")]
+    public static partial float Linear(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> d2P);
+}
