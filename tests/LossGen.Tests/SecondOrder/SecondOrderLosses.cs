@@ -21,6 +21,11 @@ public static partial class SecondOrderLosses
     [Loss("d = abs(p - y); d + softplus(-2 * d) - log(2)")]
     public static partial double LogCoshCurvature(ReadOnlySpan<double> p, ReadOnlySpan<double> y, Span<double> d2p);
 
+    // The custom-objective shape of XGBoost/LightGBM: per-sample gradient and hessian (Reduction.None),
+    // here an asymmetric squared error that punishes over-prediction 3× (a quantity users tune for).
+    [Loss("r = p - y; r > 0 ? 3 * r^2 : r^2", Reduction = Reduction.None)]
+    public static partial void AsymmetricObjective(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> loss, Span<float> dp, Span<float> d2p);
+
     // Linear in p: the second derivative is zero, written as zeros.
     [Loss("3 * p * y")]
     public static partial float Linear(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> d2P);

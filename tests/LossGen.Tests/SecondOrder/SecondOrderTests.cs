@@ -83,6 +83,20 @@ public class SecondOrderTests
     }
 
     [Fact]
+    public void AGradientBoostingObjectiveFillsPerSampleGradientsAndHessians()
+    {
+        float[] p = { -2f, -0.5f, 0f, 0.5f, 2f }, y = { 0f, 0f, 0f, 0f, 0f };
+        float[] loss = new float[5], grad = new float[5], hess = new float[5];
+        SecondOrderLosses.AsymmetricObjective(p, y, loss, grad, hess);
+        for (int i = 0; i < p.Length; i++)
+        {
+            float r = p[i] - y[i];
+            Assert.Equal(r > 0 ? 6 * r : 2 * r, grad[i]);
+            Assert.Equal(r > 0 ? 6f : 2f, hess[i]);
+        }
+    }
+
+    [Fact]
     public void ALinearFormulaWritesZeros()
     {
         float[] p = { 1, 2, 3 }, y = { 4, 5, 6 };
