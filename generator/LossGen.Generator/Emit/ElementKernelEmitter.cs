@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LossGen.Generator.Declarations;
@@ -16,17 +17,20 @@ internal sealed class ElementKernelEmitter
     private readonly string _t;
     private readonly string _v;
 
+    private readonly HashSet<string> _parameterNames;
+
     public ElementKernelEmitter(KernelPlan plan)
     {
         _plan = plan;
+        _parameterNames = new HashSet<string>(plan.Inputs.Select(p => p.Name).Concat(plan.Gradients.Select(g => g.Parameter)));
         _t = plan.Element == ElementType.Double ? "double" : "float";
         _v = "Vector<" + _t + ">";
     }
 
     public void Emit(CodeWriter w)
     {
-        string parameters = string.Join(", ", _plan.Inputs.Select(p => _v + " " + Naming.Identifier(p.Name))
-            .Concat(_plan.Computed.Select(g => "out " + _v + " " + Naming.Identifier(g.Parameter))));
+        string parameters = string.Join(", ", _plan.Inputs.Select(p => _v + " " + Naming.KernelParameter(p.Name, _parameterNames))
+            .Concat(_plan.Computed.Select(g => "out " + _v + " " + Naming.KernelParameter(g.Parameter, _parameterNames))));
         w.Line("/// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         w.Open("private static " + _v + " Element(" + parameters + ")");
@@ -43,7 +47,7 @@ internal sealed class ElementKernelEmitter
         {
             w.Comment(gradient.Symbol + " = " + gradient.KernelText
                 + (gradient.Factor != 1 ? " (the constant " + MathPrinter.Number(gradient.Factor) + " is applied with the 1/n of the mean)" : ""));
-            w.Line(Naming.Identifier(gradient.Parameter) + " = " + Operand(gradient.Core!) + ";");
+            w.Line(Naming.KernelParameter(gradient.Parameter, _parameterNames) + " = " + Operand(gradient.Core!) + ";");
         }
         w.Comment("l = " + _plan.KernelValueText);
         w.Line("return " + Operand(_plan.Value) + ";");
@@ -62,7 +66,8 @@ internal sealed class ElementKernelEmitter
 
     private string Operand(PlanOperand operand) => operand.Kind switch
     {
-        OperandKind.Local or OperandKind.Parameter => Naming.Identifier(operand.Name),
+        OperandKind.Local => Naming.Identifier(operand.Name),
+        OperandKind.Parameter => Naming.KernelParameter(operand.Name, _parameterNames),
         OperandKind.True => _v + ".AllBitsSet",
         OperandKind.False => _v + ".Zero",
         _ => Constant(operand.Value),

@@ -43,7 +43,12 @@ internal sealed class LoopEmitter
     private readonly Dictionary<string, string> _locals = new();
     private readonly HashSet<string> _taken = new();
 
-    private static string Id(string name) => Naming.Identifier(name);
+    /// <summary>A parameter's identifier inside the kernel (<see cref="Naming.KernelParameter"/>).</summary>
+    private string Id(string name) => Naming.KernelParameter(name, _parameterNames);
+
+    private HashSet<string>? _names;
+
+    private HashSet<string> _parameterNames => _names ??= new HashSet<string>(_d.Parameters.Select(p => p.Name));
 
     /// <summary>The local called <paramref name="desired"/>, renamed (with trailing '_') if a parameter already has that name.</summary>
     private string L(string desired)
@@ -57,7 +62,9 @@ internal sealed class LoopEmitter
             foreach (ParameterModel p in _d.Parameters)
             {
                 _taken.Add(p.Name);
+                _taken.Add(Id(p.Name).TrimStart('@'));
             }
+            _taken.UnionWith(Naming.Reserved);
         }
         name = desired;
         while (!_taken.Add(name))

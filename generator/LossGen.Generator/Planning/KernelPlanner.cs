@@ -28,7 +28,8 @@ internal static class KernelPlanner
         var splits = computed.Select(g => Split(graph, signature, g)).ToList();
         var roots = new[] { loss.Value }.Concat(splits.Select(s => s.Core));
         var valueSide = new HashSet<int>(graph.Reachable(new[] { loss.Value }));
-        var taken = new HashSet<string>(signature.Parameters.Select(p => p.Name));
+        // Statement names avoid the parameters and the names the kernel uses unqualified (Vector, Exp, ...).
+        var taken = new HashSet<string>(signature.Parameters.Select(p => p.Name).Concat(Naming.Reserved));
         var operands = new Dictionary<int, PlanOperand>();
         var statements = new List<PlanStatement>();
         int valueCount = 0, gradientCount = 0;

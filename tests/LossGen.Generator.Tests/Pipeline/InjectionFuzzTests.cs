@@ -89,6 +89,38 @@ public class InjectionFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ParametersAndBindingsNamedLikeWhatTheKernelUsesStillCompileAndRun()
+    {
+        const string source = """
+            using System;
+            using LossGen;
+
+            namespace Names;
+
+            public static partial class L
+            {
+                [Loss("(width - mask)^2 * scale2f + lossAcc0 * pRef + Vector * KernelSupport")]
+                public static partial float N4(ReadOnlySpan<float> width, ReadOnlySpan<float> mask, float scale2f, float lossAcc0, float pRef, float Vector, float KernelSupport, Span<float> dwidth, out float dscale2f);
+
+                [Loss("Exp = x - y; Sign = Exp^2; Sign * Math + Element + MemoryMarshal + Vector_")]
+                public static partial double N5(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double Math, double Element, double MemoryMarshal, double Vector_, Span<double> dx, out double dMath);
+
+                public static double Call(double[] x, double[] y, double[] dx) => N5(x, y, 2, 3, 4, 5, dx, out _);
+            }
+            """;
+        HarnessResult result = GeneratorHarness.Run(source);
+        var errors = result.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        Assert.DoesNotContain(result.LossGenDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var call = GeneratorHarness.Load(result.Output).GetType("Names.L")!.GetMethod("Call")!;
+        double[] x = { 1, 2, 4 }, y = { 0, 0, 1 }, dx = new double[3];
+        double value = (double)call.Invoke(null, new object[] { x, y, dx })!;
+        // mean of (x − y)^2 · 2 + 3 + 4 + 5 and its gradient 2 · 2 (x − y) / n.
+        Assert.Equal((1.0 + 4 + 9) * 2 / 3 + 12, value, 12);
+        Assert.Equal(new[] { 4.0 / 3, 8.0 / 3, 12.0 / 3 }, dx);
+    }
+
+    [Fact]
     public void AMistypedOverloadGetsItsDiagnosticAndTheOtherOverloadStillWorks()
     {
         const string source = """
