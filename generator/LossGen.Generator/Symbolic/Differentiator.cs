@@ -89,11 +89,16 @@ internal static class Differentiator
                 }
                 case Op.Pow:
                 {
-                    // d/da a^b = b a^(b-1); d/db a^b = a^b log(a), only where b varies.
-                    Accumulate(g, adjoints, n.A, g.Mul(g.Mul(adjoint, n.B), g.Pow(n.A, g.Sub(n.B, g.Const(1)))));
+                    // d/da a^b = b a^(b-1), 0 where b = 0 (PyTorch's pow_backward_self: a^0 is constant, even at a = 0);
+                    // d/db a^b = a^b log(a), only where b varies, 0 where a = 0 and b >= 0 (pow_backward_exponent).
+                    // Branch-safe selects: the untaken NaN or infinity (0 · 0^-1, 0^b · log 0) never leaks.
+                    int da = g.Mul(g.Mul(adjoint, n.B), g.Pow(n.A, g.Sub(n.B, g.Const(1))));
+                    Accumulate(g, adjoints, n.A, g.IsConst(n.B, out double exponent) && exponent != 0 ? da
+                        : g.Select(g.Compare(Op.Equal, n.B, g.Const(0)), g.Const(0), da));
                     if (!g.IsConst(n.B, out _))
                     {
-                        Accumulate(g, adjoints, n.B, g.Mul(g.Mul(adjoint, id), g.Log(n.A)));
+                        int db = g.Mul(g.Mul(adjoint, id), g.Log(n.A));
+                        Accumulate(g, adjoints, n.B, g.Select(g.And(g.Compare(Op.Equal, n.A, g.Const(0)), g.Compare(Op.GreaterEqual, n.B, g.Const(0))), g.Const(0), db));
                     }
                     break;
                 }

@@ -97,7 +97,10 @@ public class CostRatioTests(ITestOutputHelper output)
         {
             var (loss, _) = Formulas.Derive(formula, Formulas.ScalarsOf(formula));
             output.WriteLine($"{loss.ValueOperations,3} → {loss.TotalOperations,3} ops  {formula}");
-            Assert.True(loss.TotalOperations <= 4 * loss.ValueOperations + 6, formula);
+            // A power with a varying exponent pays for PyTorch's conventions at 0 (two comparisons, an
+            // and, two selects) beside its two derivatives: 12 operations for pow(p, y).
+            bool varyingPower = formula is "pow(p, y)" or "p ^ y";
+            Assert.True(loss.TotalOperations <= 4 * loss.ValueOperations + (varyingPower ? 12 : 6), formula);
         }
     }
 }
