@@ -206,6 +206,9 @@ internal sealed class Parser
                 Token closing = Expect(TokenKind.CloseParen, "')'");
                 _depth--;
                 return new ParenthesizedSyntax(inner, token.Start, closing.End);
+            case TokenKind.Star when _position > 0 && _tokens[_position - 1] is { Kind: TokenKind.Slash } slash && slash.End == token.Start:
+                throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.SyntaxError.Id, slash.Start, 2,
+                    "'/*' comments are not supported in formulas; write '//' to the end of the line"));
             case TokenKind.Star when _position > 0 && _tokens[_position - 1] is { Kind: TokenKind.Star } star && star.End == token.Start:
                 throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.SyntaxError.Id, star.Start, 2,
                     "'**' is not an operator; write 'x^y' or 'pow(x, y)' for a power"));
@@ -247,6 +250,12 @@ internal sealed class Parser
     private string? MissingOperator()
     {
         Token previous = _position > 0 ? _tokens[_position - 1] : Current;
+        // 0.5f, 1d, 2m: a C# number suffix, glued to the number.
+        if (_position > 0 && previous.Kind == TokenKind.Number && Current.Kind == TokenKind.Identifier && previous.End == Current.Start
+            && Current.Text is "f" or "F" or "d" or "D" or "m" or "M" or "L" or "l" or "u" or "U" or "ul" or "UL")
+        {
+            return "numbers have no type suffix in a formula: write '" + previous.Text + "' (float kernels round constants to float)";
+        }
         bool operandBefore = _position > 0 && previous.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.CloseParen;
         bool operandNow = Current.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.OpenParen;
         return operandBefore && operandNow
@@ -267,6 +276,11 @@ internal sealed class Parser
             "|" => "'|' is not an operator; write '||' for 'or'",
             "%" => "'%' is not an operator; LossGen has no remainder",
             "\"" or "'" => "a formula cannot contain quotes",
+            "\u2212" or "\u2013" or "\u2014" => shown + " is not the minus sign of a formula; write '-'",
+            "\u00D7" or "\u00B7" or "\u22C5" => shown + " is not an operator; write '*' for a product",
+            "\u00F7" => "'\u00F7' is not an operator; write '/' for a quotient",
+            "\u00B2" or "\u00B3" => shown + " is not an operator; write '^2' or '^3' for a power",
+            "." => "'.' must stand between digits or before them: write '1.0' or '.5', not '1.'",
             _ => "the character " + shown + " cannot appear in a formula",
         };
     }
