@@ -100,6 +100,11 @@ internal static class CheckpointFormat
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no directory.", nameof(path));
+        if (!Directory.Exists(directory))
+        {
+            // Named here, before the temporary file's name could appear in the exception instead of the user's path.
+            throw new DirectoryNotFoundException($"Cannot save the checkpoint '{full}': the directory '{directory}' does not exist.");
+        }
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -51,7 +51,14 @@ public abstract class OptimizerBase<T> : IOptimizer<T>
 
     /// <summary>Creates the optimizer with its learning rate.</summary>
     /// <param name="learningRate">The learning rate, finite and ≥ 0.</param>
-    protected OptimizerBase(T learningRate) => LearningRate = learningRate;
+    protected OptimizerBase(T learningRate)
+    {
+        if (!T.IsFinite(learningRate) || learningRate < T.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be finite and non-negative.");
+        }
+        LearningRate = learningRate;
+    }
 
     /// <inheritdoc/>
     public T LearningRate

@@ -195,6 +195,11 @@ public sealed class CheckpointIntegrityTests : IDisposable
             var resumed = Create();
             resumed.LoadCheckpoint(path);
             TrainingData.AssertSameBits(Create().Fit(), resumed.Fit());
+            // A missing directory is named with the user's path, not the temporary file's.
+            string missing = Path.Combine(directory, "no-such-folder", "run.ckpt");
+            var error = Assert.Throws<DirectoryNotFoundException>(() => first.SaveCheckpoint(missing));
+            Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(".tmp", error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -138,7 +138,8 @@ public class OptimizerGoldenTests(ITestOutputHelper output)
     [Fact]
     public void BadArgumentsNameTheParameter()
     {
-        Assert.Equal("LearningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd<float>(-1f)).ParamName);
+        Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd<float>(-1f)).ParamName);
+        Assert.Equal("LearningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd<float>(1f) { LearningRate = float.NaN }).ParamName);
         Assert.Equal("beta1", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<double>(0.1, beta1: 1.0)).ParamName);
         Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => new RmsProp<double>(0.1, alpha: double.NaN)).ParamName);
         Assert.Equal("nesterov", Assert.Throws<ArgumentException>(() => new Sgd<double>(0.1, nesterov: true)).ParamName);
