@@ -84,6 +84,7 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         }
         StateIO.CheckFinite(targets.Span, nameof(targets));
         TargetDomain.Check<T, TLoss>(targets.Span, nameof(targets));
+        TargetDomain.CheckHyperParameters(loss, nameof(loss));
         _features = features;
         _targets = targets;
         Features = columns;

@@ -29,6 +29,32 @@ internal static class TargetDomain
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="name"/> when a catalogue loss's fixed
+    /// scalar is outside its domain, as PyTorch refuses it: Huber's δ and smooth L1's β must be positive
+    /// (β = 0 allowed), the quantile τ in [0, 1], BCE's posWeight positive; all finite. A default-constructed
+    /// struct (δ = 0) is caught here too.
+    /// </summary>
+    public static void CheckHyperParameters<TLoss>(TLoss loss, string name)
+    {
+        (string parameter, double value, bool ok, string domain) = loss switch
+        {
+            Losses.HuberLossFunction h => ("delta", h.Delta, h.Delta > 0, "> 0"),
+            Losses.HuberLossSumFunction h => ("delta", h.Delta, h.Delta > 0, "> 0"),
+            Losses.SmoothL1LossFunction s => ("beta", s.Beta, s.Beta >= 0, "≥ 0"),
+            Losses.SmoothL1LossSumFunction s => ("beta", s.Beta, s.Beta >= 0, "≥ 0"),
+            Losses.QuantileLossFunction q => ("tau", q.Tau, q.Tau >= 0 && q.Tau <= 1, "in [0, 1]"),
+            Losses.QuantileLossSumFunction q => ("tau", q.Tau, q.Tau >= 0 && q.Tau <= 1, "in [0, 1]"),
+            Losses.BceWithLogitsLossFunction b => ("posWeight", b.PosWeight, b.PosWeight > 0, "> 0"),
+            Losses.BceWithLogitsLossSumFunction b => ("posWeight", b.PosWeight, b.PosWeight > 0, "> 0"),
+            _ => ("", 0.0, true, ""),
+        };
+        if (!ok || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"{typeof(TLoss).Name}'s {parameter} is {value}, but it must be finite and {domain}.", name);
+        }
+    }
+
     private static (Func<T, bool>? InDomain, string Domain) Of<T, TLoss>()
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -82,6 +82,22 @@ public class MisuseTests
         using var okHinge = LinearObjective.Create(x, 1, new[] { 1.0, -1.0, 1.0, -1.0 }, new Losses.HingeLossFunction());
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void ALossWithAnImpossibleHyperParameterIsRefused(double bad)
+    {
+        double[] x = { 1, 2, 3, 4 }, y = { 1, 2, 3, 4 };
+        var huber = Assert.Throws<ArgumentException>(() => LinearObjective.Create(x, 1, y, new Losses.HuberLossFunction(delta: bad)));
+        Assert.Equal("loss", huber.ParamName);
+        Assert.Contains("delta", huber.Message);
+        Assert.Equal("loss", Assert.Throws<ArgumentException>(() => LinearObjective.Create(x, 1, y, default(Losses.HuberLossFunction))).ParamName);
+        Assert.Equal("loss", Assert.Throws<ArgumentException>(() => LinearObjective.Create(x, 1, new[] { 0.0, 1.0, 0.0, 1.0 }, new Losses.BceWithLogitsLossFunction(posWeight: bad))).ParamName);
+        Assert.Equal("loss", Assert.Throws<ArgumentException>(() => LinearObjective.Create(x, 1, y, new Losses.QuantileLossFunction(tau: bad - 2))).ParamName);
+        using var ok = LinearObjective.Create(x, 1, y, new Losses.HuberLossFunction(delta: 0.5));
+    }
+
     [Fact]
     public void ASharedOptionsObjectCarriesNoScheduleStateBetweenTrainers()
     {
