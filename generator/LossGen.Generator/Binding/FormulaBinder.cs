@@ -82,6 +82,11 @@ internal sealed class FormulaBinder
         if (clash is not null)
         {
             _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.DuplicateBinding.Id, binding.NameStart, binding.NameLength, binding.Name, clash));
+            // Later uses of the name are not reported again (no cascade of LG0002 for the same cause).
+            if (!_bindings.ContainsKey(binding.Name))
+            {
+                _bindings[binding.Name] = (_graph.Const(0), Kind.Error);
+            }
             return;
         }
         _bindings[binding.Name] = (node, kind);
@@ -96,6 +101,12 @@ internal sealed class FormulaBinder
         switch (syntax)
         {
             case NumberSyntax number:
+                if (_signature.Element == Declarations.ElementType.Float && float.IsInfinity((float)number.Value))
+                {
+                    // A float kernel rounds constants to float: 1e39 would silently become +∞.
+                    _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.InvalidNumber.Id, number.Start, number.Length, number.Text, "float"));
+                    return (_graph.Const(0), Kind.Error);
+                }
                 return (_graph.Const(number.Value), Kind.Number);
             case NameSyntax name:
                 return BindName(name);

@@ -90,6 +90,8 @@ internal static class SignatureBinder
             if (target < 0)
             {
                 diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, NoInputMessage(p.Name, roles)));
+                // A misspelt 'loss' is reported here; LG0023 ("needs a loss span") would only repeat it.
+                hasLossSpan |= isSpanOutput && Suggestions.Closest(p.Name, new[] { "loss" }) is not null;
                 continue;
             }
             BoundParameter input = roles[target];
@@ -222,6 +224,10 @@ internal static class SignatureBinder
     private static string NoInputMessage(string name, BoundParameter[] roles)
     {
         var inputs = roles.Where(r => r.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput).Select(r => r.Name).ToList();
+        if (Suggestions.Closest(name, new[] { "loss" }) is not null)
+        {
+            return "the per-element losses of Reduction.None go to a span named 'loss'; did you mean 'loss'?";
+        }
         string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
         if (name.Length > 1 && name[0] == 'd')
         {

@@ -28,7 +28,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FormulaTooDeep = Error("LG0008", FormulaCategory, "Formula nested too deeply", "The formula is nested more than {0} levels deep");
     public static readonly DiagnosticDescriptor FormulaTooLarge = Error("LG0009", FormulaCategory, "Formula too large", "The formula is too large: {0} (the limit is {1})");
     public static readonly DiagnosticDescriptor FormulaNotConstant = Error("LG0010", FormulaCategory, "Formula missing", "The [Loss] attribute needs a non-null constant formula string");
-    public static readonly DiagnosticDescriptor InvalidNumber = Error("LG0011", FormulaCategory, "Invalid number", "The number '{0}' is not finite in double precision");
+    public static readonly DiagnosticDescriptor InvalidNumber = Error("LG0011", FormulaCategory, "Invalid number", "The number '{0}' is not finite in {1} precision");
 
     // ---- declaration (LG0020-LG0039) ----
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error("LG0020", DeclarationCategory, "Unsupported parameter", "Parameter '{0}' has no LossGen role: {1}");

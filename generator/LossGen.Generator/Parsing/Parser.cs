@@ -175,7 +175,7 @@ internal sealed class Parser
                 double value = double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
                 if (double.IsInfinity(value) || double.IsNaN(value))
                 {
-                    throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.InvalidNumber.Id, token.Start, token.Length, token.Text));
+                    throw new ParseError(DiagnosticInfo.AtFormula(DiagnosticDescriptors.InvalidNumber.Id, token.Start, token.Length, token.Text, "double"));
                 }
                 return new NumberSyntax(value, token.Text, token.Start, token.End);
             case TokenKind.Identifier:

@@ -274,6 +274,19 @@ public class DiagnosticTests
         AssertSingle(Method("\"a * p\"", "ReadOnlySpan<float> p, float a, Span<float> [|da|]"), "LG0034 Error: Gradient output 'da' for scalar input 'a' must be declared as 'out float da'");
 
     [Fact]
+    public void LG0011_ANumberBeyondFloat() =>
+        AssertSingle(Method("\"(p - y)^2 + [|1e39|]\""), "LG0011 Error: The number '1e39' is not finite in float precision");
+
+    [Fact]
+    public void LG0005_IsNotFollowedByLG0002ForTheSameName() =>
+        AssertSingle(Method("\"[|p|] = y * 2; p^2\""), "LG0005 Error: The let-binding 'p' reuses the name of the parameter 'p'");
+
+    [Fact]
+    public void LG0022_SuggestsLossForLosses() =>
+        AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|losses|]", returns: "void", extra: ", Reduction = Reduction.None").Replace("public static partial void M(", "public static partial void M("),
+            "LG0022 Error: Gradient output 'losses' has no matching input: the per-element losses of Reduction.None go to a span named 'loss'; did you mean 'loss'?");
+
+    [Fact]
     public void LG0036_SecondDerivativeOfAScalarInput() =>
         AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|d2a|]"),
             "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are available for element-wise inputs, and the Hessian of scalar parameters is not available in this version");
