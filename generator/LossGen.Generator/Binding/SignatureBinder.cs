@@ -119,7 +119,8 @@ internal static class SignatureBinder
             roles[i] = roles[i] with { Role = isSpanOutput ? ParameterRole.ElementwiseGradient : ParameterRole.ScalarGradient, Target = target };
         }
 
-        if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape == ParameterShape.ReadOnlySpan))
+        // Not when a parameter of another type was already reported (LG0020): float[] p, float[] y is one mistake, not two.
+        if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape is ParameterShape.ReadOnlySpan or ParameterShape.Other))
         {
             diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.NoElementwiseInput.Id));
         }

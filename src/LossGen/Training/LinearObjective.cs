@@ -9,7 +9,7 @@ public sealed record LinearObjectiveOptions
     /// <summary>λ of the L2 penalty λ/2 ‖w‖² added to the loss (the bias is not penalized); ≥ 0.</summary>
     public double L2 { get; init; }
 
-    /// <summary>Threads for a batch, 1 to <see cref="Environment.ProcessorCount"/>; 0 (the default) uses all.</summary>
+    /// <summary>Threads for a batch; 0 (the default) uses all cores, and more than <see cref="Environment.ProcessorCount"/> is clamped to it.</summary>
     public int Threads { get; init; }
 
     /// <summary>Rows per chunk (default 1024). Results depend on it, never on the thread count.</summary>
@@ -69,9 +69,9 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.L2, "L2 must be finite and non-negative.");
         }
-        if (options.Threads < 0 || options.Threads > Environment.ProcessorCount)
+        if (options.Threads < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Threads, $"Threads must be 0 (all) to {Environment.ProcessorCount}.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "Threads must be 0 (all cores) or positive.");
         }
         if (options.ChunkRows < 1)
         {
@@ -90,7 +90,9 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         Features = columns;
         L2 = options.L2;
         Loss = loss;
-        int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
+        // More threads than cores only adds switching: clamp, so that code written for a larger machine runs
+        // unchanged on a smaller one (results do not depend on the thread count, which is tested).
+        int threads = options.Threads == 0 ? Environment.ProcessorCount : Math.Min(options.Threads, Environment.ProcessorCount);
         _runner = new ChunkRunner(threads);
         _work = new ChunkWork(this, threads, options.ChunkRows);
     }

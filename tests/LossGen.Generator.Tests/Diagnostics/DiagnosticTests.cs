@@ -287,6 +287,10 @@ public class DiagnosticTests
             "LG0022 Error: Gradient output 'losses' has no matching input: the per-element losses of Reduction.None go to a span named 'loss'; did you mean 'loss'?");
 
     [Fact]
+    public void ArrayParametersAreOneMistakeNotTwo() =>
+        Assert.Equal(new[] { "LG0020", "LG0020" }, LossGenDiagnostics(Method("\"(p - y)^2\"", "float[] p, float[] y")).Select(d => d.Id));
+
+    [Fact]
     public void LG0036_SecondDerivativeOfAScalarInput() =>
         AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|d2a|]"),
             "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are available for element-wise inputs, and the Hessian of scalar parameters is not available in this version");

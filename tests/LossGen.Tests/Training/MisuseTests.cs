@@ -82,6 +82,18 @@ public class MisuseTests
         using var okHinge = LinearObjective.Create(x, 1, new[] { 1.0, -1.0, 1.0, -1.0 }, new Losses.HingeLossFunction());
     }
 
+    [Fact]
+    public void MoreThreadsThanCoresAreClampedAndGiveTheSameBits()
+    {
+        (double[] x, double[] y) = TrainingData.Regression(200, 8);
+        using var all = LinearObjective.Create(x, 2, y, new Losses.MseLossFunction());
+        using var many = LinearObjective.Create(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = Environment.ProcessorCount * 8 + 5 });
+        double[] theta = { 0.3, -0.2, 0.1 }, g1 = new double[3], g2 = new double[3];
+        Assert.Equal(all.Evaluate(theta, g1), many.Evaluate(theta, g2));
+        Assert.Equal(g1, g2);
+        Assert.Equal("options", Assert.Throws<ArgumentOutOfRangeException>(() => LinearObjective.Create(x, 2, y, new Losses.MseLossFunction(), new LinearObjectiveOptions { Threads = -1 })).ParamName);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
