@@ -38,17 +38,16 @@ internal sealed class LoopEmitter
         _mean = plan.IsMean;
         _spanGradients = plan.Computed.Where(g => !g.IsScalar).ToList();
         _scalarGradients = plan.Computed.Where(g => g.IsScalar).ToList();
+        _parameterNames = new HashSet<string>(d.Parameters.Select(p => p.Name));
     }
+
+    private readonly HashSet<string> _parameterNames;
 
     private readonly Dictionary<string, string> _locals = new();
     private readonly HashSet<string> _taken = new();
 
     /// <summary>A parameter's identifier inside the kernel (<see cref="Naming.KernelParameter"/>).</summary>
     private string Id(string name) => Naming.KernelParameter(name, _parameterNames);
-
-    private HashSet<string>? _names;
-
-    private HashSet<string> _parameterNames => _names ??= new HashSet<string>(_d.Parameters.Select(p => p.Name));
 
     /// <summary>The local called <paramref name="desired"/>, renamed (with trailing '_') if a parameter already has that name.</summary>
     private string L(string desired)
