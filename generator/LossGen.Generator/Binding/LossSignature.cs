@@ -13,6 +13,9 @@ internal enum ParameterRole
 
     /// <summary><c>Span&lt;T&gt; d2x</c>: the second derivative of the loss in the element-wise input x (the Hessian's diagonal).</summary>
     ElementwiseSecondDerivative,
+
+    /// <summary><c>Span&lt;T&gt; hessian</c>: the k × k Hessian of the reduced loss in the scalar parameters that have gradient outputs.</summary>
+    ScalarHessian,
     LossOutput,
     Invalid,
 }

@@ -80,6 +80,16 @@ internal static class SignatureBinder
                 roles[i] = roles[i] with { Role = ParameterRole.LossOutput };
                 continue;
             }
+            if (isSpanOutput && p.Name == "hessian")
+            {
+                if (reduction == LossSignature.None)
+                {
+                    diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.ScalarGradientWithNone.Id, i, p.Name));
+                    continue;
+                }
+                roles[i] = roles[i] with { Role = ParameterRole.ScalarHessian };
+                continue;
+            }
             int secondTarget = FindSecondDerivativeTarget(p.Name, roles);
             if (secondTarget >= 0)
             {
@@ -119,6 +129,10 @@ internal static class SignatureBinder
             roles[i] = roles[i] with { Role = isSpanOutput ? ParameterRole.ElementwiseGradient : ParameterRole.ScalarGradient, Target = target };
         }
 
+        if (roles.FirstOrDefault(r => r.Role == ParameterRole.ScalarHessian) is BoundParameter hessian && !roles.Any(r => r.Role == ParameterRole.ScalarGradient))
+        {
+            diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.HessianWithoutGradients.Id, hessian.Index, hessian.Name));
+        }
         // Not when a parameter of another type was already reported (LG0020): float[] p, float[] y is one mistake, not two.
         if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape is ParameterShape.ReadOnlySpan or ParameterShape.Other))
         {

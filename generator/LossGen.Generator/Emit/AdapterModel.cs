@@ -83,7 +83,7 @@ internal sealed record AdapterModel(
         var scalarGradients = signature.WithRole(ParameterRole.ScalarGradient).ToList();
         var scalars = signature.WithRole(ParameterRole.ScalarInput).ToList();
         // Second-derivative outputs have no place in the trainer interfaces (yet): no adapter.
-        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any() || signature.WithRole(ParameterRole.ElementwiseSecondDerivative).Any())
+        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any() || signature.WithRole(ParameterRole.ElementwiseSecondDerivative).Any() || signature.WithRole(ParameterRole.ScalarHessian).Any())
         {
             return null;
         }

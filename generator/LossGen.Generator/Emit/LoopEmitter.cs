@@ -89,6 +89,12 @@ internal sealed class LoopEmitter
         {
             w.Line("if (" + Id(span) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span) + ", " + Id(span) + ".Length, " + GeneratedText.StringLiteral(first) + ", " + L("n") + ");");
         }
+        if (_plan.Gradients.FirstOrDefault(g => g.Hessian is not null)?.Hessian is PlanHessianEntry hessian)
+        {
+            int entries = hessian.Size * hessian.Size;
+            w.Line("if (" + Id(hessian.Span) + ".Length != " + entries + ") throw new ArgumentException(\"The Hessian of " + hessian.Size + " parameters has "
+                + entries + " entries, but the span has \" + " + Id(hessian.Span) + ".Length + \".\", " + GeneratedText.StringLiteral(hessian.Span) + ");");
+        }
         w.Line();
         foreach (string span in _plan.Spans)
         {
@@ -181,6 +187,11 @@ internal sealed class LoopEmitter
                 w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero.");
                 w.Line(Id(g.Parameter) + ".Clear();");
             }
+            else if (g.Hessian is PlanHessianEntry entry)
+            {
+                w.Comment(g.Symbol + " is zero whatever the inputs" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
+                WriteHessian(w, entry, _mean ? L("n") + " == 0 ? " + _t + ".NaN : 0" : "0");
+            }
             else
             {
                 w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero" + (_mean ? " (NaN when n = 0, as for any mean)." : "."));
@@ -192,12 +203,31 @@ internal sealed class LoopEmitter
             w.Line();
             foreach (PlanGradient g in _scalarGradients)
             {
-                w.Line(Id(g.Parameter) + " = (" + _t + ")(" + L(g.Parameter + "Sum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
+                string total = "(" + _t + ")(" + L(g.Parameter + "Sum") + ".Total" + (_mean ? " / " + L("n") : "") + ")";
+                if (g.Hessian is PlanHessianEntry entry)
+                {
+                    WriteHessian(w, entry, total);
+                }
+                else
+                {
+                    w.Line(Id(g.Parameter) + " = " + total + ";");
+                }
             }
             w.Line(_mean ? "// Mean of no elements is NaN (0 / 0)." : "// Sum of no elements is 0.");
             w.Line("return (" + _t + ")(" + L("lossSum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
         }
         w.Close();
+    }
+
+    /// <summary>Entry (row, column) of the Hessian and, off the diagonal, its mirror: the matrix is symmetric.</summary>
+    private void WriteHessian(CodeWriter w, PlanHessianEntry entry, string value)
+    {
+        string span = Id(entry.Span);
+        int at = entry.Row * entry.Size + entry.Column;
+        int mirror = entry.Column * entry.Size + entry.Row;
+        w.Line(at == mirror
+            ? span + "[" + at + "] = " + value + ";"
+            : span + "[" + at + "] = " + span + "[" + mirror + "] = " + value + ";");
     }
 
     private string ScaleLiteral(double factor) => factor == 1 ? (_t == "float" ? "1f" : "1d") : _kernel.Literal(factor);

@@ -51,13 +51,19 @@ internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOper
 /// <param name="Derivative">The derivative as math, as the user wrote the formula (for the XML docs).</param>
 /// <param name="KernelText">The derivative in terms of the kernel's locals (for the kernel's comment).</param>
 /// <param name="Order">1 for a gradient, 2 for a second derivative (<c>d2x</c>).</param>
-internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText, int Order = 1)
+/// <param name="Hessian">For an entry of the scalar Hessian: the output span, the row and column (row ≤ column), the size k and the column's parameter; else null.</param>
+internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText, int Order = 1, PlanHessianEntry? Hessian = null)
 {
     public bool IsZero => Core is null;
 
-    /// <summary>The derivative's symbol: ∂l/∂x or ∂²l/∂x².</summary>
-    public string Symbol => Order == 2 ? "∂²l/∂" + Input + "²" : "∂l/∂" + Input;
+    /// <summary>The derivative's symbol: ∂l/∂x, ∂²l/∂x² or ∂²l/∂a∂b.</summary>
+    public string Symbol => Hessian is PlanHessianEntry h
+        ? (h.Row == h.Column ? "∂²l/∂" + Input + "²" : "∂²l/∂" + Input + "∂" + h.ColumnInput)
+        : Order == 2 ? "∂²l/∂" + Input + "²" : "∂l/∂" + Input;
 }
+
+/// <summary>Where an entry of the scalar Hessian goes: <c>Span[Row * Size + Column]</c> and, off the diagonal, its mirror.</summary>
+internal sealed record PlanHessianEntry(string Span, int Row, int Column, int Size, string ColumnInput);
 
 /// <summary>
 /// The kernel of one declaration, decided before any text is printed: the statements with their

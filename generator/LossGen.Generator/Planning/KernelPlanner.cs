@@ -71,13 +71,18 @@ internal static class KernelPlanner
         foreach (GradientOutput g in loss.Gradients)
         {
             int k = computed.IndexOf(g);
-            GradientOutput original = derived.Gradients.First(o => o.Parameter.Index == g.Parameter.Index);
-            bool scalar = g.Parameter.Role == ParameterRole.ScalarGradient;
+            GradientOutput original = derived.Gradients.First(o => o.Parameter.Index == g.Parameter.Index && o.Row == g.Row && o.Column == g.Column);
+            bool scalar = g.Parameter.Role is ParameterRole.ScalarGradient or ParameterRole.ScalarHessian;
+            PlanHessianEntry? entry = g.IsHessianEntry
+                ? new PlanHessianEntry(g.Parameter.Name, g.Row, g.Column, g.Size, derived.Gradients.First(o => o.IsHessianEntry && o.Row == g.Column && o.Column == g.Column).Input.Name)
+                : null;
+            // A Hessian entry accumulates like an out scalar, under a name of its own (hessian_0_1).
+            string name = entry is null ? g.Parameter.Name : g.Parameter.Name + "_" + g.Row.ToString(CultureInfo.InvariantCulture) + "_" + g.Column.ToString(CultureInfo.InvariantCulture);
             gradients.Add(k < 0
-                ? new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, null, 1, "0", "0", g.Order)
-                : new PlanGradient(g.Parameter.Name, g.Input.Name, scalar, operands[splits[k].Core], splits[k].Factor,
+                ? new PlanGradient(name, g.Input.Name, scalar, null, 1, "0", "0", g.Order, entry)
+                : new PlanGradient(name, g.Input.Name, scalar, operands[splits[k].Core], splits[k].Factor,
                     docs.TryPrint(original.Node!.Value, 300) ?? "(see the generated statements)",
-                    printer.Describe(g.Node!.Value, 100), g.Order));
+                    printer.Describe(g.Node!.Value, 100), g.Order, entry));
         }
         return new KernelPlan(
             signature.Element,

@@ -5,10 +5,15 @@ using LossGen.Generator.Binding;
 namespace LossGen.Generator.Symbolic;
 
 /// <summary>A derivative output (first, or second for <c>d2x</c>) and the DAG node that computes it; <see cref="Node"/> is null where the derivative is structurally zero.</summary>
-internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node)
+/// For an entry of the scalar Hessian, <see cref="Row"/> and <see cref="Column"/> (≤ Row is never stored: the
+/// upper triangle, Row ≤ Column) index the k × k matrix and <see cref="Input"/> is the row's parameter.
+internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node, int Row = -1, int Column = -1, int Size = 0)
 {
-    /// <summary>1 for a gradient, 2 for a second derivative.</summary>
-    public int Order => Parameter.Role == ParameterRole.ElementwiseSecondDerivative ? 2 : 1;
+    /// <summary>1 for a gradient, 2 for a second derivative or a Hessian entry.</summary>
+    public int Order => Parameter.Role is ParameterRole.ElementwiseSecondDerivative or ParameterRole.ScalarHessian ? 2 : 1;
+
+    /// <summary>Whether this is an entry of the scalar parameters' Hessian.</summary>
+    public bool IsHessianEntry => Row >= 0;
 }
 
 /// <summary>
@@ -72,6 +77,32 @@ internal sealed class DerivedLoss
             }
             gradients.Add(new GradientOutput(output, input, node));
         }
+        AddHessian(g, signature, adjoints, gradients);
         return new DerivedLoss(g, formula.Root, gradients, formula.BindingNames);
+    }
+
+    /// <summary>
+    /// The Hessian of the scalar parameters that have gradient outputs, in the order of those outputs: entry
+    /// (i, j), i ≤ j, is the derivative in a_j of the first derivative in a_i (a sweep from each first derivative).
+    /// </summary>
+    private static void AddHessian(ExprGraph g, LossSignature signature, Dictionary<int, int> adjoints, List<GradientOutput> gradients)
+    {
+        BoundParameter? hessian = signature.Parameters.FirstOrDefault(p => p.Role == ParameterRole.ScalarHessian);
+        if (hessian is null)
+        {
+            return;
+        }
+        var scalars = signature.Parameters.Where(p => p.Role == ParameterRole.ScalarGradient).Select(p => signature.Parameters[p.Target]).ToList();
+        int k = scalars.Count;
+        for (int i = 0; i < k; i++)
+        {
+            int? first = adjoints.TryGetValue(g.Scalar(scalars[i].Index), out int d) && !g.IsZero(d) ? d : null;
+            Dictionary<int, int>? sweep = first is int f ? Differentiator.Adjoints(g, f) : null;
+            for (int j = i; j < k; j++)
+            {
+                int? node = sweep is not null && sweep.TryGetValue(g.Scalar(scalars[j].Index), out int h) && !g.IsZero(h) ? h : null;
+                gradients.Add(new GradientOutput(hessian, scalars[i], node, i, j, k));
+            }
+        }
     }
 }

@@ -291,9 +291,19 @@ public class DiagnosticTests
         Assert.Equal(new[] { "LG0020", "LG0020" }, LossGenDiagnostics(Method("\"(p - y)^2\"", "float[] p, float[] y")).Select(d => d.Id));
 
     [Fact]
+    public void LG0037_HessianWithoutScalarGradients() =>
+        AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|hessian|]"),
+            "LG0037 Error: The Hessian output 'hessian' is taken in the scalar parameters that have gradient outputs, and there are none; declare them (e.g. 'out float da' for the scalar 'a')");
+
+    [Fact]
+    public void LG0025_AHessianNeedsAReduction() =>
+        AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> loss, Span<float> [|hessian|]", returns: "void", extra: ", Reduction = Reduction.None"),
+            "LG0025 Error: Scalar gradient 'hessian' needs Reduction.Mean or Reduction.Sum; with Reduction.None there is no single value to differentiate");
+
+    [Fact]
     public void LG0036_SecondDerivativeOfAScalarInput() =>
         AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|d2a|]"),
-            "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are available for element-wise inputs, and the Hessian of scalar parameters is not available in this version");
+            "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are for element-wise inputs, and those of scalar parameters come as one matrix: declare 'Span<T> hessian' beside their gradient outputs");
 
     [Fact]
     public void LG0034_ASecondDerivativeIsASpan() =>

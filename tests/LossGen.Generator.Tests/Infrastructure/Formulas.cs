@@ -34,7 +34,11 @@ internal static class Formulas
         Declaration(formula, element, reduction, secondDerivatives: false, scalars);
 
     /// <summary>As above; with <paramref name="secondDerivatives"/> also Span d2p and Span d2y after the gradients.</summary>
-    public static LossDeclaration Declaration(string formula, ElementType element, int reduction, bool secondDerivatives, params string[] scalars)
+    public static LossDeclaration Declaration(string formula, ElementType element, int reduction, bool secondDerivatives, params string[] scalars) =>
+        Declaration(formula, element, reduction, secondDerivatives, hessian: false, scalars);
+
+    /// <summary>As above; with <paramref name="hessian"/> also Span hessian (the scalars' Hessian) at the end.</summary>
+    public static LossDeclaration Declaration(string formula, ElementType element, int reduction, bool secondDerivatives, bool hessian, params string[] scalars)
     {
         string t = element == ElementType.Double ? "double" : "float";
         var parameters = new List<ParameterModel>
@@ -59,6 +63,10 @@ internal static class Formulas
         {
             parameters.AddRange(scalars.Select(s => new ParameterModel("d" + s, ParameterShape.Scalar, element, ParameterPassing.Out, t, "out")));
         }
+        if (hessian)
+        {
+            parameters.Add(new("hessian", ParameterShape.Span, element, ParameterPassing.Value, $"global::System.Span<{t}>", ""));
+        }
         return new LossDeclaration("Tests", new[] { new ContainingTypeModel("class", "L", "static", true) }.ToEquatableArray(), "M",
             "public static partial", true, false, "", "", none ? "void" : t, none ? ParameterShape.Other : ParameterShape.Scalar, none ? ElementType.None : element, none,
             parameters.ToEquatableArray(), formula, reduction, "Tests.L", false);
@@ -68,10 +76,14 @@ internal static class Formulas
     public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, params string[] scalars) => Derive(formula, false, scalars);
 
     /// <summary>As above; with <paramref name="secondDerivatives"/> the declaration also asks for d2p and d2y.</summary>
-    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, params string[] scalars)
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, params string[] scalars) =>
+        Derive(formula, secondDerivatives, false, scalars);
+
+    /// <summary>As above; with <paramref name="hessian"/> the declaration also asks for the scalars' Hessian.</summary>
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, bool hessian, params string[] scalars)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, secondDerivatives, scalars);
+        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, secondDerivatives, hessian, scalars);
         LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
         ParseResult parsed = Parser.Parse(formula);
         if (parsed.Error is not null)

@@ -97,6 +97,60 @@ public class SecondDerivativeOutputTests(ITestOutputHelper output)
         return true;
     }
 
+    [Fact]
+    public void ScalarHessiansMatchFiniteDifferences()
+    {
+        var generator = new RandomFormulas(41);
+        var random = new Random(41);
+        var formulas = new[] { "(a * exp(b * p) - y)^2", "log1p(exp(a * p + b)) - y * (a * p + b)", "(a * p + b - y)^2" }
+            .Concat(Enumerable.Range(0, 300).Select(_ => generator.Smooth(1 + random.Next(20)))).ToList();
+        double worst = 0;
+        int entries = 0;
+        foreach (string formula in formulas)
+        {
+            string[] scalars = new[] { "a", "b" }.Where(s => formula.Contains(s, StringComparison.Ordinal)).ToArray();
+            if (scalars.Length == 0)
+            {
+                continue;
+            }
+            (DerivedLoss loss, LossSignature signature) = Formulas.Derive(formula, false, true, scalars);
+            var firsts = loss.Gradients.Where(g => g.Parameter.Role == ParameterRole.ScalarGradient).ToList();
+            var hessian = loss.Gradients.Where(g => g.IsHessianEntry).ToList();
+            Assert.Equal(scalars.Length * (scalars.Length + 1) / 2, hessian.Count);
+            var inputs = signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput).ToList();
+            for (int attempt = 0; attempt < 20; attempt++)
+            {
+                var point = inputs.ToDictionary(p => p.Index, _ => 4 * random.NextDouble() - 2);
+                double[] values = GraphEvaluator.Evaluate(loss.Graph, point);
+                bool trustworthy = double.IsFinite(values[loss.Value]);
+                var pending = new List<(GradientOutput Entry, double Ad, double Fd)>();
+                foreach (GradientOutput entry in hessian)
+                {
+                    GradientOutput row = firsts[entry.Row];
+                    int column = firsts[entry.Column].Input.Index;
+                    double fd = row.Node is int r ? FiniteDifference.Derivative(loss.Graph, r, point, column, 1e-3) : 0;
+                    double fine = row.Node is int r2 ? FiniteDifference.Derivative(loss.Graph, r2, point, column, 2e-4) : 0;
+                    trustworthy &= double.IsFinite(fd) && Math.Abs(fd - fine) <= 1e-7 * Math.Max(1, Math.Abs(fd));
+                    pending.Add((entry, entry.Node is int h ? values[h] : 0, fd));
+                }
+                if (!trustworthy)
+                {
+                    continue;
+                }
+                foreach ((GradientOutput entry, double ad, double fd) in pending)
+                {
+                    double error = Math.Abs(ad - fd) / Math.Max(1, Math.Abs(fd));
+                    worst = Math.Max(worst, error);
+                    entries++;
+                    Assert.True(error <= Tolerance, $"{formula}: H[{entry.Row},{entry.Column}] = {ad}, finite differences {fd}");
+                }
+                break;
+            }
+        }
+        output.WriteLine($"{entries} Hessian entries of {formulas.Count} formulas: worst relative error {worst:E2} (bound {Tolerance:E0})");
+        Assert.True(entries > 200, "too few entries checked: " + entries);
+    }
+
     [Theory]
     [InlineData("abs(p - y)", 0.0)]
     [InlineData("max(p - y, 0)", 0.0)]

@@ -26,6 +26,14 @@ public static partial class SecondOrderLosses
     [Loss("r = p - y; r > 0 ? 3 * r^2 : r^2", Reduction = Reduction.None)]
     public static partial void AsymmetricObjective(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> loss, Span<float> dp, Span<float> d2p);
 
+    // Curve fitting with the Hessian of the scalar parameters (a, b): 2 × 2, row-major, symmetric.
+    [Loss("(a * exp(b * x) - y)^2", Reduction = Reduction.Sum)]
+    public static partial double ExpFit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, double b, out double da, out double db, Span<double> hessian);
+
+    // The same under Mean, in float, and with a parameter (c) the formula uses only linearly: its diagonal entry is zero.
+    [Loss("(a * exp(b * x) + c - y)^2")]
+    public static partial float ExpFitMean(ReadOnlySpan<float> x, ReadOnlySpan<float> y, float a, float b, float c, out float da, out float db, out float dc, Span<float> hessian);
+
     // Linear in p: the second derivative is zero, written as zeros.
     [Loss("3 * p * y")]
     public static partial float Linear(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> d2P);

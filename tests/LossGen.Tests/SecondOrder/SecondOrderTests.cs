@@ -97,6 +97,54 @@ public class SecondOrderTests
     }
 
     [Fact]
+    public void TheScalarHessianMatchesItsClosedForm()
+    {
+        var random = new Random(4);
+        int n = 203;
+        double[] x = Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble()).ToArray();
+        double[] y = x.Select(v => 2.5 * Math.Exp(-1.3 * v) + 0.05 * (random.NextDouble() - 0.5)).ToArray();
+        const double a = 2.2, b = -1.1;
+        double[] hessian = new double[4];
+        SecondOrderLosses.ExpFit(x, y, a, b, out _, out _, hessian);
+        // l = r², r = a e − y with e = exp(b x): ∂²l/∂a² = 2 e², ∂²l/∂a∂b = 2 a x e² + 2 r x e, ∂²l/∂b² = 2 (a x e)² + 2 r a x² e.
+        double haa = 0, hab = 0, hbb = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double e = Math.Exp(b * x[i]), r = a * e - y[i];
+            haa += 2 * e * e;
+            hab += 2 * a * x[i] * e * e + 2 * r * x[i] * e;
+            hbb += 2 * (a * x[i] * e) * (a * x[i] * e) + 2 * r * a * x[i] * x[i] * e;
+        }
+        Assert.Equal(haa, hessian[0], 1e-12 * Math.Abs(haa));
+        Assert.Equal(hab, hessian[1], 1e-12 * Math.Abs(hab));
+        Assert.Equal(hab, hessian[2], 1e-12 * Math.Abs(hab));
+        Assert.Equal(hbb, hessian[3], 1e-12 * Math.Abs(hbb));
+    }
+
+    [Fact]
+    public void TheScalarHessianUnderMeanInFloatWithALinearParameter()
+    {
+        float[] x = { 0.1f, 0.5f, 0.9f, 1.3f, 1.7f }, y = { 2.0f, 1.4f, 0.9f, 0.5f, 0.3f };
+        float[] hessian = Enumerable.Repeat(float.NaN, 9).ToArray();
+        SecondOrderLosses.ExpFitMean(x, y, 2.2f, -1.1f, 0.1f, out _, out _, out _, hessian);
+        // ∂²l/∂c² = 2, ∂²l/∂a∂c = 2 e, ∂²l/∂b∂c = 2 a x e, all over n; checked in double.
+        double cc = 2, ac = 0, bc = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double e = Math.Exp(-1.1 * x[i]);
+            ac += 2 * e / x.Length;
+            bc += 2 * 2.2 * x[i] * e / x.Length;
+        }
+        Assert.Equal(cc, hessian[8], 1e-6);
+        Assert.Equal(ac, hessian[2], 1e-5);
+        Assert.Equal(ac, hessian[6], 1e-5);
+        Assert.Equal(bc, hessian[5], 1e-5);
+        Assert.Equal(bc, hessian[7], 1e-5);
+        Assert.DoesNotContain(hessian, float.IsNaN);
+        Assert.Equal("hessian", Assert.Throws<ArgumentException>(() => SecondOrderLosses.ExpFitMean(x, y, 1, 1, 1, out _, out _, out _, new float[8])).ParamName);
+    }
+
+    [Fact]
     public void ALinearFormulaWritesZeros()
     {
         float[] p = { 1, 2, 3 }, y = { 4, 5, 6 };
