@@ -243,6 +243,10 @@ internal static class SignatureBinder
         {
             return "the per-element losses of Reduction.None go to a span named 'loss'; did you mean 'loss'?";
         }
+        if (Suggestions.Closest(name, new[] { "hessian" }) is not null)
+        {
+            return "the Hessian of the scalar parameters goes to a span named 'hessian'; did you mean 'hessian'?";
+        }
         string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
         if (name.Length > 1 && name[0] == 'd')
         {

@@ -301,6 +301,11 @@ public class DiagnosticTests
             "LG0025 Error: Scalar gradient 'hessian' needs Reduction.Mean or Reduction.Sum; with Reduction.None there is no single value to differentiate");
 
     [Fact]
+    public void LG0022_SuggestsHessian() =>
+        AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, out float da, Span<float> [|hesian|]"),
+            "LG0022 Error: Gradient output 'hesian' has no matching input: the Hessian of the scalar parameters goes to a span named 'hessian'; did you mean 'hessian'?");
+
+    [Fact]
     public void LG0036_SecondDerivativeOfAScalarInput() =>
         AssertSingle(Method("\"(a * p - y)^2\"", FloatPY + ", float a, Span<float> [|d2a|]"),
             "LG0036 Error: Second-derivative output 'd2a' is for the scalar input 'a'; second derivatives ('d2' + name) are for element-wise inputs, and those of scalar parameters come as one matrix: declare 'Span<T> hessian' beside their gradient outputs");
