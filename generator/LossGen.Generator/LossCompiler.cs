@@ -69,7 +69,11 @@ internal static class LossCompiler
             diagnostics.Add(parsed.Error);
             return null;
         }
-        BoundFormula? bound = FormulaBinder.Bind(parsed.Formula!, signature, declaration.Formula.Length, diagnostics);
+        BoundFormula? bound = FormulaBinder.Bind(parsed.Formula!, ref signature, declaration.Formula.Length, diagnostics);
+        if (signature.IsRowLoss && signature.RowInputs.Count == 0 && !diagnostics.Any(d => d.IsError))
+        {
+            diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.RowLength, DiagnosticDescriptors.RowLengthWithoutRows.Id, -1));
+        }
         if (bound is null)
         {
             return null;
@@ -94,7 +98,16 @@ internal static class LossCompiler
         {
             return null;
         }
-        adapter = AdapterModel.For(declaration, signature);
+        adapter = signature.IsRowLoss ? null : AdapterModel.For(declaration, signature);
+        if (signature.IsRowLoss && signature.RowLength is > 0 and <= RowExpansion.MaxUnrolled)
+        {
+            DerivedLoss unrolled = RowExpansion.Expand(derived, signature.RowLength, signature);
+            return SourceEmitter.Emit(declaration, Planning.KernelPlanner.Plan(unrolled, signature, derived, signature.RowLength));
+        }
+        if (signature.IsRowLoss)
+        {
+            return SourceEmitter.EmitRows(declaration, Planning.RowKernelPlanner.Plan(derived, signature));
+        }
         return SourceEmitter.Emit(declaration, Planning.KernelPlanner.Plan(derived, signature));
     }
 
@@ -104,7 +117,7 @@ internal static class LossCompiler
         foreach (int id in bound.Graph.Reachable(new[] { bound.Root }))
         {
             Node n = bound.Graph[id];
-            if (n.Op is Op.Input or Op.Scalar)
+            if (n.Op is Op.Input or Op.Scalar or Op.RowInput)
             {
                 used.Add((int)n.Value);
             }

@@ -32,4 +32,11 @@ public sealed class LossAttribute : Attribute
 
     /// <summary>How per-element losses are combined; <see cref="Reduction.Mean"/> when not set.</summary>
     public Reduction Reduction { get; init; } = Reduction.Mean;
+
+    /// <summary>
+    /// For row losses (docs/dsl.md, "Rows"): the number K of values per sample of every row input, either a
+    /// constant (<c>RowLength = "10"</c>: the kernel is unrolled over the row) or the name of an <c>int</c>
+    /// parameter (<c>RowLength = nameof(k)</c>: K at run time). Null (the default) for element-wise losses.
+    /// </summary>
+    public string? RowLength { get; init; }
 }

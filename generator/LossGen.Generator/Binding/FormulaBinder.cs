@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LossGen.Generator.Diagnostics;
 using LossGen.Generator.Parsing;
 using LossGen.Generator.Symbolic;
@@ -33,9 +34,20 @@ internal sealed class FormulaBinder
         _diagnostics = diagnostics;
     }
 
+    /// <summary>The signature with its row inputs: those the formula uses inside a row reduction or indexes (see <see cref="RowVariables"/>).</summary>
+    public LossSignature Signature => _signature;
+
     /// <summary>Binds <paramref name="formula"/>; returns null when it has errors (they are added to <paramref name="diagnostics"/>).</summary>
-    public static BoundFormula? Bind(FormulaSyntax formula, LossSignature signature, int formulaLength, List<DiagnosticInfo> diagnostics)
+    public static BoundFormula? Bind(FormulaSyntax formula, LossSignature signature, int formulaLength, List<DiagnosticInfo> diagnostics) =>
+        Bind(formula, ref signature, formulaLength, diagnostics);
+
+    /// <summary>Binds <paramref name="formula"/>, first finding the row inputs of a row loss (returned in <paramref name="signature"/>).</summary>
+    public static BoundFormula? Bind(FormulaSyntax formula, ref LossSignature signature, int formulaLength, List<DiagnosticInfo> diagnostics)
     {
+        if (signature.IsRowLoss)
+        {
+            signature = signature.WithRowInputs(RowVariables.Find(formula, signature));
+        }
         var binder = new FormulaBinder(signature, diagnostics);
         int errorsBefore = diagnostics.Count;
         try
@@ -48,6 +60,10 @@ internal sealed class FormulaBinder
             if (kind == Kind.Truth)
             {
                 binder.Report(DiagnosticDescriptors.TruthValueAsNumber.Id, formula.Body);
+            }
+            else if (kind == Kind.Number && binder._graph.IsRow(root))
+            {
+                diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWhereValueNeeded.Id, formula.Body.Start, formula.Body.Length, "the loss"));
             }
             return diagnostics.Count == errorsBefore ? new BoundFormula(binder._graph, root, binder._bindingNames) : null;
         }
@@ -125,6 +141,8 @@ internal sealed class FormulaBinder
             }
             case CallSyntax call:
                 return BindCall(call);
+            case IndexSyntax index:
+                return BindGather(index);
             default:
                 throw new InvalidOperationException("Unknown syntax node " + syntax.GetType().Name);
         }
@@ -144,7 +162,16 @@ internal sealed class FormulaBinder
             }
             if (parameter.Role == ParameterRole.ElementwiseInput)
             {
-                return (_graph.Input(parameter.Index), Kind.Number);
+                return (_signature.RowInputs.Contains(parameter.Index) ? _graph.RowInput(parameter.Index) : _graph.Input(parameter.Index), Kind.Number);
+            }
+            if (parameter.Role == ParameterRole.RowLengthParameter)
+            {
+                return (_graph.RowLength(), Kind.Number);
+            }
+            if (parameter.Role == ParameterRole.IndexInput)
+            {
+                _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.ClassIndexOutsideGather.Id, name.Start, name.Length, name.Name));
+                return (_graph.Const(0), Kind.Error);
             }
             if (parameter.Role == ParameterRole.ScalarInput)
             {
@@ -231,12 +258,103 @@ internal sealed class FormulaBinder
         }
     }
 
+    /// <summary><c>row[t]</c>: the component of a row at the per-sample class index t (a <c>ReadOnlySpan&lt;int&gt;</c> input).</summary>
+    private (int, Kind) BindGather(IndexSyntax index)
+    {
+        if (!_signature.IsRowLoss)
+        {
+            Number(index.Row);
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWithoutRowLength.Id, index.Start, index.Length, "Indexing"));
+            return (_graph.Const(0), Kind.Error);
+        }
+        (int row, Kind kind) = BindExpression(index.Row);
+        int? classes = ClassIndex(index.Index);
+        if (kind == Kind.Error || classes is null)
+        {
+            return (_graph.Const(0), Kind.Error);
+        }
+        if (kind == Kind.Truth)
+        {
+            Report(DiagnosticDescriptors.TruthValueAsNumber.Id, index.Row);
+            return (_graph.Const(0), Kind.Error);
+        }
+        if (!_graph.IsRow(row))
+        {
+            Report(DiagnosticDescriptors.GatherFromNonRow.Id, index.Row);
+            return (_graph.Const(0), Kind.Error);
+        }
+        return (_graph.Gather(row, _graph.Input(classes.Value)), Kind.Number);
+    }
+
+    /// <summary>The class-index parameter an index names, or null (reported).</summary>
+    private int? ClassIndex(ExprSyntax syntax)
+    {
+        while (syntax is ParenthesizedSyntax parenthesized)
+        {
+            syntax = parenthesized.Inner;
+        }
+        string detail = "";
+        if (syntax is NameSyntax name)
+        {
+            foreach (BoundParameter parameter in _signature.Parameters)
+            {
+                if (parameter.Name == name.Name)
+                {
+                    if (parameter.Role == ParameterRole.IndexInput)
+                    {
+                        return parameter.Index;
+                    }
+                    detail = "; '" + name.Name + "' is " + (parameter.Role == ParameterRole.Invalid ? "not a valid parameter" : "not one");
+                }
+            }
+            if (detail.Length == 0)
+            {
+                var indices = _signature.Parameters.Where(p => p.Role == ParameterRole.IndexInput).Select(p => p.Name).ToList();
+                detail = Suggestions.Closest(name.Name, indices) is string near ? "; did you mean '" + near + "'?" : "; the method declares no input named '" + name.Name + "'";
+            }
+        }
+        else
+        {
+            detail = "; an expression or a number cannot index a row";
+        }
+        _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.InvalidClassIndex.Id, syntax.Start, syntax.Length, detail));
+        return null;
+    }
+
+    /// <summary>sum, mean, logsumexp and one-argument max/min reduce a row to one value per sample.</summary>
+    private (int, Kind)? BindRowReduction(CallSyntax call, int[] arguments)
+    {
+        if (!RowVariables.IsRowReduction(call))
+        {
+            return null;
+        }
+        if (!_signature.IsRowLoss)
+        {
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWithoutRowLength.Id, call.NameStart, call.Name.Length, "'" + call.Name + "'"));
+            return (_graph.Const(0), Kind.Error);
+        }
+        int x = arguments[0];
+        int node = call.Name switch
+        {
+            "sum" => _graph.RowSum(x),
+            "mean" => _graph.Div(_graph.RowSum(x), _graph.RowLength()),
+            "logsumexp" => _graph.LogSumExp(x),
+            "max" => _graph.RowExtreme(true, x),
+            _ => _graph.RowExtreme(false, x),
+        };
+        return (node, Kind.Number);
+    }
+
     private (int, Kind) BindCall(CallSyntax call)
     {
         var arguments = new int[call.Arguments.Count];
         for (int i = 0; i < arguments.Length; i++)
         {
             arguments[i] = Number(call.Arguments[i]);
+        }
+        if (BindRowReduction(call, arguments) is (int, Kind) reduced)
+        {
+            return reduced;
         }
         if (!Functions.TryGet(call.Name, out int arity, out var build))
         {

@@ -17,6 +17,12 @@ internal enum ParameterRole
     /// <summary><c>Span&lt;T&gt; hessian</c>: the k × k Hessian of the reduced loss in the scalar parameters that have gradient outputs.</summary>
     ScalarHessian,
     LossOutput,
+
+    /// <summary><c>ReadOnlySpan&lt;int&gt; t</c>: a class index per sample, used as <c>z[t]</c> (row losses).</summary>
+    IndexInput,
+
+    /// <summary><c>int k</c> named by <c>RowLength = nameof(k)</c>: the row length K at run time.</summary>
+    RowLengthParameter,
     Invalid,
 }
 
@@ -26,11 +32,40 @@ internal sealed record BoundParameter(int Index, string Name, ParameterRole Role
 /// <summary>The declaration with every parameter's role decided: what the binder hands to the symbolic stage.</summary>
 internal sealed class LossSignature
 {
-    public LossSignature(ElementType element, int reduction, IReadOnlyList<BoundParameter> parameters)
+    public LossSignature(ElementType element, int reduction, IReadOnlyList<BoundParameter> parameters, int rowLength = 0, int rowLengthParameter = -1, IReadOnlyCollection<int>? rowInputs = null)
     {
         Element = element;
         Reduction = reduction;
         Parameters = parameters;
+        RowLength = rowLength;
+        RowLengthParameter = rowLengthParameter;
+        RowInputs = new HashSet<int>(rowInputs ?? new int[0]);
+    }
+
+    /// <summary>
+    /// K for <c>RowLength = "10"</c>; 0 for an element-wise loss or a K given at run time by
+    /// <see cref="RowLengthParameter"/>.
+    /// </summary>
+    public int RowLength { get; }
+
+    /// <summary>The <c>int</c> parameter giving K at run time, or -1.</summary>
+    public int RowLengthParameter { get; }
+
+    /// <summary>Whether the declaration sets RowLength (validly).</summary>
+    public bool IsRowLoss => RowLength > 0 || RowLengthParameter >= 0;
+
+    /// <summary>The element-wise inputs that are rows (n·K values), as found in the formula.</summary>
+    public HashSet<int> RowInputs { get; }
+
+    /// <summary>This signature with the row inputs the formula uses.</summary>
+    public LossSignature WithRowInputs(IReadOnlyCollection<int> rowInputs) => new(Element, Reduction, Parameters, RowLength, RowLengthParameter, rowInputs);
+
+    /// <summary>Whether parameter <paramref name="index"/> is row-shaped: a row input or the gradient of one.</summary>
+    public bool IsRowShaped(int index)
+    {
+        BoundParameter p = Parameters[index];
+        return p.Role == ParameterRole.ElementwiseInput ? RowInputs.Contains(index)
+            : p.Role == ParameterRole.ElementwiseGradient && RowInputs.Contains(p.Target);
     }
 
     public ElementType Element { get; }

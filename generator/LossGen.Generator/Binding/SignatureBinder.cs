@@ -28,6 +28,11 @@ internal static class SignatureBinder
         {
             ParameterModel p = parameters[i];
             roles[i] = new BoundParameter(i, p.Name, ParameterRole.Invalid, -1);
+            if (p.Element == ElementType.Int)
+            {
+                BindInt(declaration, p, i, roles, diagnostics);
+                continue;
+            }
             if (p.Shape != ParameterShape.Other && p.Element != element)
             {
                 diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.MixedElementTypes.Id, i, p.Name, Keyword(p.Element), Keyword(element)));
@@ -134,7 +139,7 @@ internal static class SignatureBinder
             diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.HessianWithoutGradients.Id, hessian.Index, hessian.Name));
         }
         // Not when a parameter of another type was already reported (LG0020): float[] p, float[] y is one mistake, not two.
-        if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape is ParameterShape.ReadOnlySpan or ParameterShape.Other))
+        if (!roles.Any(r => r.Role == ParameterRole.ElementwiseInput) && !parameters.Any(p => p.Shape is ParameterShape.ReadOnlySpan && p.Element != ElementType.Int || p.Shape is ParameterShape.Other))
         {
             diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.NoElementwiseInput.Id));
         }
@@ -143,7 +148,72 @@ internal static class SignatureBinder
             diagnostics.Add(DiagnosticInfo.AtMethod(DiagnosticDescriptors.NoneWithoutLossSpan.Id, Keyword(element)));
         }
         CheckReturnType(declaration, reduction, element, diagnostics);
-        return new LossSignature(element, reduction, roles);
+        (int rowLength, int rowLengthParameter) = BindRowLength(declaration, roles, diagnostics);
+        if (rowLength > 0 || rowLengthParameter >= 0)
+        {
+            foreach (BoundParameter second in roles.Where(r => r.Role is ParameterRole.ElementwiseSecondDerivative or ParameterRole.ScalarHessian))
+            {
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.RowSecondDerivative.Id, second.Index, second.Name));
+            }
+        }
+        return new LossSignature(element, reduction, roles, rowLength, rowLengthParameter);
+    }
+
+    /// <summary>
+    /// An <c>int</c> parameter: class indices (<c>ReadOnlySpan&lt;int&gt;</c>) or the run-time row length
+    /// named by <c>RowLength = nameof(k)</c>; anything else has no role.
+    /// </summary>
+    private static void BindInt(LossDeclaration declaration, ParameterModel p, int i, BoundParameter[] roles, List<DiagnosticInfo> diagnostics)
+    {
+        if (p.Shape == ParameterShape.ReadOnlySpan && p.Passing == ParameterPassing.Value)
+        {
+            roles[i] = roles[i] with { Role = ParameterRole.IndexInput };
+            return;
+        }
+        if (p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Value && declaration.RowLength == p.Name)
+        {
+            roles[i] = roles[i] with { Role = ParameterRole.RowLengthParameter };
+            return;
+        }
+        string problem = p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Value
+            ? "an 'int' parameter is the row length of a row loss, named by the attribute: RowLength = nameof(" + p.Name + ")"
+            : p.Shape == ParameterShape.ReadOnlySpan
+                ? "class indices 'ReadOnlySpan<int>' are passed by value (no ref, in or out)"
+                : "'int' is allowed for class indices 'ReadOnlySpan<int>' and the row length 'int k' of row losses";
+        diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.UnsupportedParameter.Id, i, p.Name, problem));
+    }
+
+    /// <summary>RowLength: a positive integer constant (K at compile time) or the name of an <c>int</c> parameter (K at run time).</summary>
+    private static (int RowLength, int Parameter) BindRowLength(LossDeclaration declaration, BoundParameter[] roles, List<DiagnosticInfo> diagnostics)
+    {
+        string? text = declaration.RowLength;
+        if (text is null)
+        {
+            return (0, -1);
+        }
+        string trimmed = text.Trim();
+        if (trimmed.Length > 0 && (char.IsDigit(trimmed[0]) || trimmed[0] is '-' or '+'))
+        {
+            if (int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k > 0)
+            {
+                return (k, -1);
+            }
+            diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.RowLength, DiagnosticDescriptors.InvalidRowLength.Id, -1, text,
+                "is not a positive number of values per row: K must be an integer from 1 to " + int.MaxValue.ToString(CultureInfo.InvariantCulture)));
+            return (0, -1);
+        }
+        BoundParameter? named = roles.FirstOrDefault(r => r.Name == trimmed);
+        if (named is not null && named.Role == ParameterRole.RowLengthParameter)
+        {
+            return (0, named.Index);
+        }
+        string reason = named is not null
+            ? "names the parameter '" + trimmed + "', which is not an 'int' passed by value; the run-time row length is declared 'int " + trimmed + "'"
+            : "is neither a positive integer constant (RowLength = \"10\") nor the name of an 'int' parameter (RowLength = nameof(k))"
+                + (Suggestions.Closest(trimmed, declaration.Parameters.Where(p => p.Element == ElementType.Int && p.Shape == ParameterShape.Scalar).Select(p => p.Name).ToList()) is string near
+                    ? "; did you mean '" + near + "'?" : "");
+        diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.RowLength, DiagnosticDescriptors.InvalidRowLength.Id, -1, text, reason));
+        return (0, -1);
     }
 
     /// <summary>
@@ -220,19 +290,19 @@ internal static class SignatureBinder
     {
         foreach (ParameterModel p in declaration.Parameters)
         {
-            if (p.Shape is ParameterShape.ReadOnlySpan)
+            if (p.Shape is ParameterShape.ReadOnlySpan && p.Element != ElementType.Int)
             {
                 return p.Element;
             }
         }
         foreach (ParameterModel p in declaration.Parameters)
         {
-            if (p.Element != ElementType.None)
+            if (p.Element is ElementType.Float or ElementType.Double)
             {
                 return p.Element;
             }
         }
-        return declaration.ReturnElement != ElementType.None ? declaration.ReturnElement : ElementType.Float;
+        return declaration.ReturnElement is ElementType.Float or ElementType.Double ? declaration.ReturnElement : ElementType.Float;
     }
 
     /// <summary>Why an output names no input, with the name that would (e.g. 'dP' → 'dp', 'gradP' → 'dP' or 'dp').</summary>

@@ -44,7 +44,7 @@ internal static class DeclarationReader
     public static LossDeclaration Read(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData? attribute, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        (string? formula, int reduction) = ReadAttribute(attribute);
+        (string? formula, int reduction, string? rowLength) = ReadAttribute(attribute);
 
         var parameters = new List<ParameterModel>();
         for (int i = 0; i < method.Parameters.Length; i++)
@@ -83,15 +83,17 @@ internal static class DeclarationReader
             reduction,
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""),
             syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
-            !method.ContainingType.GetMembers(method.Name + Emit.AdapterModel.Suffix).IsEmpty);
+            !method.ContainingType.GetMembers(method.Name + Emit.AdapterModel.Suffix).IsEmpty,
+            rowLength);
     }
 
-    private static (string? Formula, int Reduction) ReadAttribute(AttributeData? attribute)
+    private static (string? Formula, int Reduction, string? RowLength) ReadAttribute(AttributeData? attribute)
     {
         if (attribute is null)
         {
-            return (null, 0);
+            return (null, 0, null);
         }
+        string? rowLength = null;
         string? formula = attribute.ConstructorArguments.Length == 1 && !attribute.ConstructorArguments[0].IsNull
             ? attribute.ConstructorArguments[0].Value as string
             : null;
@@ -102,8 +104,12 @@ internal static class DeclarationReader
             {
                 reduction = value;
             }
+            if (named.Key == "RowLength" && named.Value.Value is string text)
+            {
+                rowLength = text;
+            }
         }
-        return (formula, reduction);
+        return (formula, reduction, rowLength);
     }
 
     private static EquatableArray<ContainingTypeModel> ReadContainingTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -154,6 +160,7 @@ internal static class DeclarationReader
         {
             SpecialType.System_Single => ElementType.Float,
             SpecialType.System_Double => ElementType.Double,
+            SpecialType.System_Int32 => ElementType.Int,
             _ => ElementType.None,
         };
 

@@ -9,6 +9,9 @@ internal enum ElementType
     None,
     Float,
     Double,
+
+    /// <summary><c>int</c>: class indices (<c>ReadOnlySpan&lt;int&gt;</c>) and the row length (<c>int k</c>) of row losses.</summary>
+    Int,
 }
 
 /// <summary>The shape of a declared parameter's type, before roles are assigned by the binder.</summary>
@@ -63,7 +66,8 @@ internal sealed record ContainingTypeModel(string Keyword, string Name, string M
 /// Everything the later pipeline stages need about one <c>[Loss]</c> method, as plain values: the
 /// output of the first (and only Roslyn-aware) transform. Value-equatable so the pipeline caches.
 /// <c>AdapterNameTaken</c> says the containing type already has a member named like the trainer adapter
-/// struct (<c>{Method}Function</c>), which is then not generated.
+/// struct (<c>{Method}Function</c>), which is then not generated. <c>RowLength</c> is the attribute's
+/// <c>RowLength</c> text (a constant K or the name of an <c>int</c> parameter), null for element-wise losses.
 /// </summary>
 internal sealed record LossDeclaration(
     string? Namespace,
@@ -83,7 +87,8 @@ internal sealed record LossDeclaration(
     int Reduction,
     string TypeMetadataName,
     bool HasDocumentation,
-    bool AdapterNameTaken = false)
+    bool AdapterNameTaken = false,
+    string? RowLength = null)
 {
     /// <summary>Whether the method declares its own type parameters.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;

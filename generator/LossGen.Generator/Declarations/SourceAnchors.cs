@@ -26,7 +26,8 @@ internal sealed record SourceAnchors(
     FormulaSourceMap? FormulaMap,
     SourceSpan? Reduction,
     EquatableArray<SourceSpan> Parameters,
-    EquatableArray<SourceSpan> ContainingTypes)
+    EquatableArray<SourceSpan> ContainingTypes,
+    SourceSpan? RowLength = null)
 {
     /// <summary>Reads the anchors from the method's syntax and the <c>[Loss]</c> attribute on it (if found).</summary>
     public static SourceAnchors Read(MethodDeclarationSyntax method, AttributeSyntax? attribute)
@@ -43,7 +44,8 @@ internal sealed record SourceAnchors(
             formula is null ? null : MapOf(formula),
             reduction is null ? null : Span(reduction.Span),
             method.ParameterList.Parameters.Select(p => Span(p.Identifier.Span)).ToEquatableArray(),
-            method.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(t => Span(t.Identifier.Span)).ToEquatableArray());
+            method.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(t => Span(t.Identifier.Span)).ToEquatableArray(),
+            attribute?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "RowLength") is { } rowLength ? Span(rowLength.Span) : null);
     }
 
     /// <summary>The source span a diagnostic points at: down to the characters inside the formula literal where it can be mapped.</summary>
@@ -62,6 +64,8 @@ internal sealed record SourceAnchors(
                 return ContainingTypes[info.Index];
             case DiagnosticTargetKind.Reduction:
                 return Reduction ?? Attribute;
+            case DiagnosticTargetKind.RowLength:
+                return RowLength ?? Attribute;
             default:
                 return MethodName;
         }

@@ -28,6 +28,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FormulaTooDeep = Error("LG0008", FormulaCategory, "Formula nested too deeply", "The formula is nested more than {0} levels deep");
     public static readonly DiagnosticDescriptor FormulaTooLarge = Error("LG0009", FormulaCategory, "Formula too large", "The formula is too large: {0} (the limit is {1})");
     public static readonly DiagnosticDescriptor FormulaNotConstant = Error("LG0010", FormulaCategory, "Formula missing", "The [Loss] attribute needs a non-null constant formula string");
+    public static readonly DiagnosticDescriptor RowWhereValueNeeded = Error("LG0012", FormulaCategory, "Row used where a per-sample value is needed", "This is a row (K values per sample), but {0} must be one value per sample; reduce the row first with sum, mean, max, min, logsumexp or a gather such as 'z[t]'");
+    public static readonly DiagnosticDescriptor GatherFromNonRow = Error("LG0013", FormulaCategory, "Gather from a per-sample value", "Only a row has components to gather, and this is one value per sample; index a row input or a row expression, as in 'z[t]'");
+    public static readonly DiagnosticDescriptor InvalidClassIndex = Error("LG0014", FormulaCategory, "Invalid class index", "The index of a gather must be a class-index input declared 'ReadOnlySpan<int>'{0}");
+    public static readonly DiagnosticDescriptor ClassIndexOutsideGather = Error("LG0015", FormulaCategory, "Class indices used as a number", "'{0}' holds class indices (ReadOnlySpan<int>), which may only index a row, as in 'z[{0}]'");
+    public static readonly DiagnosticDescriptor RowWithoutRowLength = Error("LG0016", FormulaCategory, "Row loss without RowLength", "{0} works on rows of K values per sample, which needs the attribute's RowLength: write RowLength = \"10\" for a constant K or RowLength = nameof(k) for an 'int k' parameter");
     public static readonly DiagnosticDescriptor InvalidNumber = Error("LG0011", FormulaCategory, "Invalid number", "The number '{0}' is not finite in {1} precision");
 
     // ---- declaration (LG0020-LG0039) ----
@@ -48,6 +53,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GradientShapeMismatch = Error("LG0034", DeclarationCategory, "Gradient output of the wrong kind", "Gradient output '{0}' for {1} input '{2}' must be declared as {3}");
     public static readonly DiagnosticDescriptor SecondDerivativeOfScalar = Error("LG0036", DeclarationCategory, "Second derivative of a scalar input", "Second-derivative output '{0}' is for the scalar input '{1}'; second derivatives ('d2' + name) are for element-wise inputs, and those of scalar parameters come as one matrix: declare 'Span<T> hessian' beside their gradient outputs");
     public static readonly DiagnosticDescriptor HessianWithoutGradients = Error("LG0037", DeclarationCategory, "Hessian without scalar gradients", "The Hessian output '{0}' is taken in the scalar parameters that have gradient outputs, and there are none; declare them (e.g. 'out float da' for the scalar 'a')");
+    public static readonly DiagnosticDescriptor InvalidRowLength = Error("LG0038", DeclarationCategory, "Invalid RowLength", "RowLength \"{0}\" {1}");
+    public static readonly DiagnosticDescriptor RowLengthWithoutRows = Error("LG0039", DeclarationCategory, "RowLength without a row", "RowLength is set, but the formula has no row: a row is an input used inside sum, mean, max, min or logsumexp of one argument, or indexed as in 'z[t]'");
+    public static readonly DiagnosticDescriptor RowSecondDerivative = Error("LG0040", DeclarationCategory, "Second derivative of a row loss", "Second derivatives ('{0}') are not available for row losses in this version; declare the gradient only");
     public static readonly DiagnosticDescriptor InternalError = Error("LG0099", DeclarationCategory, "LossGen internal error", "LossGen failed on this declaration ({0}); please report it with the formula and signature");
     public static readonly DiagnosticDescriptor AlreadyImplemented = Error("LG0035", DeclarationCategory, "Method already implemented", "Method '{0}' already has a body; a [Loss] method is a partial declaration whose body LossGen writes");
 

@@ -22,6 +22,9 @@ internal enum DiagnosticTargetKind
 
     /// <summary>The <c>Reduction</c> argument of the attribute.</summary>
     Reduction,
+
+    /// <summary>The <c>RowLength</c> argument of the attribute.</summary>
+    RowLength,
 }
 
 /// <summary>A diagnostic as a plain value: its descriptor id, message arguments and target.</summary>

@@ -22,14 +22,14 @@ internal sealed class ElementKernelEmitter
     public ElementKernelEmitter(KernelPlan plan)
     {
         _plan = plan;
-        _parameterNames = new HashSet<string>(plan.Inputs.Select(p => p.Name).Concat(plan.Gradients.Select(g => g.Parameter)));
+        _parameterNames = new HashSet<string>(plan.Inputs.Select(p => p.KernelName).Concat(plan.Gradients.Select(g => g.Parameter)));
         _t = plan.Element == ElementType.Double ? "double" : "float";
         _v = "Vector<" + _t + ">";
     }
 
     public void Emit(CodeWriter w)
     {
-        string parameters = string.Join(", ", _plan.Inputs.Select(p => _v + " " + Naming.KernelParameter(p.Name, _parameterNames))
+        string parameters = string.Join(", ", _plan.Inputs.Select(p => _v + " " + Naming.KernelParameter(p.KernelName, _parameterNames))
             .Concat(_plan.Computed.Select(g => "out " + _v + " " + Naming.KernelParameter(g.Parameter, _parameterNames))));
         w.Line("/// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");

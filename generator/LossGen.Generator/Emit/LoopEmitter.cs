@@ -26,6 +26,7 @@ internal sealed class LoopEmitter
     private readonly bool _mean;
     private readonly List<PlanGradient> _spanGradients;
     private readonly List<PlanGradient> _scalarGradients;
+    private readonly List<PlanGradient> _rowZeros;
 
     public LoopEmitter(LossDeclaration d, KernelPlan plan, ElementKernelEmitter kernel)
     {
@@ -38,6 +39,8 @@ internal sealed class LoopEmitter
         _mean = plan.IsMean;
         _spanGradients = plan.Computed.Where(g => !g.IsScalar).ToList();
         _scalarGradients = plan.Computed.Where(g => g.IsScalar).ToList();
+        // Zero components of a row gradient whose other components are not zero: stored as zeros in the loop.
+        _rowZeros = plan.Gradients.Where(g => g.IsZero && g.Component >= 0 && plan.Gradients.Any(o => o.Span == g.Span && !o.IsZero)).ToList();
         _parameterNames = new HashSet<string>(d.Parameters.Select(p => p.Name));
     }
 
@@ -74,20 +77,44 @@ internal sealed class LoopEmitter
         return name;
     }
 
-    private bool IsInputSpan(string name) => _plan.Inputs.Any(p => p.Name == name && !p.IsScalar);
+    private bool IsInputSpan(string name) => _plan.Inputs.Any(p => p.Name == name && !p.IsScalar && !p.IsIndex);
 
-    public void Emit(CodeWriter w)
+    private bool IsRow(string span) => _plan.RowSpans.Contains(span);
+
+    /// <summary>
+    /// n (samples) and the checks of every span before anything is written: per-sample spans hold n values,
+    /// row spans n·K, class indices n values in [0, K).
+    /// </summary>
+    private void WriteValidation(CodeWriter w)
     {
-        string parameters = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + p.TypeDisplay + " " + Id(p.Name)));
-        w.Line("/// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>");
-        w.Open("public static " + (_reduces ? _t : "void") + " Run(" + parameters + ")");
-
-        string first = _plan.Inputs.First(p => !p.IsScalar).Name;
-        w.Line("int " + L("n") + " = " + Id(first) + ".Length;");
+        int k = _plan.RowLength;
+        string? first = _plan.Inputs.FirstOrDefault(p => !p.IsScalar && p.Component < 0)?.Name ?? _plan.Spans.FirstOrDefault(p => !IsRow(p));
+        if (first is null)
+        {
+            string row = _plan.Spans.First();
+            w.Line("int " + L("n") + " = KernelSupport.RowCount(" + Id(row) + ".Length, " + k + ", " + GeneratedText.StringLiteral(row) + ");");
+            first = row;
+        }
+        else
+        {
+            w.Line("int " + L("n") + " = " + Id(first) + ".Length;");
+        }
         w.Line("// Validate every span before anything is written.");
         foreach (string span in _plan.Spans.Where(p => p != first))
         {
-            w.Line("if (" + Id(span) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span) + ", " + Id(span) + ".Length, " + GeneratedText.StringLiteral(first) + ", " + L("n") + ");");
+            if (IsRow(span))
+            {
+                w.Line("if (" + Id(span) + ".Length != (long)" + L("n") + " * " + k + ") KernelSupport.ThrowRowLengthMismatch(" + GeneratedText.StringLiteral(span) + ", " + Id(span) + ".Length, "
+                    + GeneratedText.StringLiteral(first) + ", " + L("n") + ", " + k + ");");
+            }
+            else
+            {
+                w.Line("if (" + Id(span) + ".Length != " + L("n") + ") KernelSupport.ThrowLengthMismatch(" + GeneratedText.StringLiteral(span) + ", " + Id(span) + ".Length, " + GeneratedText.StringLiteral(first) + ", " + L("n") + ");");
+            }
+        }
+        foreach (string index in _plan.IndexSpans)
+        {
+            w.Line("KernelSupport.CheckClassIndices(" + Id(index) + ", " + k + ", " + GeneratedText.StringLiteral(index) + ");");
         }
         if (_plan.Gradients.FirstOrDefault(g => g.Hessian is not null)?.Hessian is PlanHessianEntry hessian)
         {
@@ -95,11 +122,21 @@ internal sealed class LoopEmitter
             w.Line("if (" + Id(hessian.Span) + ".Length != " + entries + ") throw new ArgumentException(\"The Hessian of " + hessian.Size + " parameters has "
                 + entries + " entries, but the span has \" + " + Id(hessian.Span) + ".Length + \".\", " + GeneratedText.StringLiteral(hessian.Span) + ");");
         }
+    }
+
+    public void Emit(CodeWriter w)
+    {
+        string parameters = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + p.TypeDisplay + " " + Id(p.Name)));
+        w.Line("/// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>");
+        w.Open("public static " + (_reduces ? _t : "void") + " Run(" + parameters + ")");
+
+        WriteValidation(w);
         w.Line();
         foreach (string span in _plan.Spans)
         {
-            string refKind = IsInputSpan(span) ? "ref readonly " : "ref ";
-            w.Line(refKind + _t + " " + L(span + "Ref") + " = ref MemoryMarshal.GetReference(" + Id(span) + ");");
+            bool isIndex = _plan.IndexSpans.Contains(span);
+            string refKind = IsInputSpan(span) || isIndex ? "ref readonly " : "ref ";
+            w.Line(refKind + (isIndex ? "int" : _t) + " " + L(span + "Ref") + " = ref MemoryMarshal.GetReference(" + Id(span) + ");");
         }
         foreach (PlanInput scalar in _plan.Inputs.Where(p => p.IsScalar))
         {
@@ -174,8 +211,21 @@ internal sealed class LoopEmitter
         EmitStep(w, 0, L("i"), tail: true);
         w.Close();
 
+        var cleared = new HashSet<string>();
         foreach (PlanGradient g in _plan.Gradients.Where(g => g.IsZero))
         {
+            if (g.Component >= 0)
+            {
+                if (_plan.Gradients.Any(o => o.Span == g.Span && !o.IsZero) || !cleared.Add(g.Span))
+                {
+                    // Only some components are zero: they are stored by the loop like the others (see EmitStep).
+                    continue;
+                }
+                w.Line();
+                w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero.");
+                w.Line(Id(g.Span) + ".Clear();");
+                continue;
+            }
             w.Line();
             if (!g.IsScalar && g.Order == 2)
             {
@@ -286,6 +336,16 @@ internal sealed class LoopEmitter
             {
                 args.Add(L(input.Name + "Vector"));
             }
+            else if (input.IsIndex)
+            {
+                args.Add(tail ? "KernelSupport.LoadIndicesTail<" + _t + ">(" + Id(input.Name) + ", " + L("i") + ")" : "KernelSupport.LoadIndices<" + _t + ">(in " + L(input.Name + "Ref") + ", " + index + ")");
+            }
+            else if (input.Component >= 0)
+            {
+                args.Add(tail
+                    ? "KernelSupport.LoadStridedTail(" + Id(input.Name) + ", " + L("i") + ", " + _plan.RowLength + ", " + input.Component + ")"
+                    : "KernelSupport.LoadStrided(in " + L(input.Name + "Ref") + ", " + RowOffset(index, input.Component) + ", " + _plan.RowLength + ")");
+            }
             else
             {
                 args.Add(tail ? "KernelSupport.LoadTail(" + Id(input.Name) + ", " + L("i") + ")" : "Vector.LoadUnsafe(in " + L(input.Name + "Ref") + ", " + index + ")");
@@ -314,7 +374,24 @@ internal sealed class LoopEmitter
         }
         foreach (PlanGradient g in _spanGradients)
         {
-            Store(w, g.Parameter, L(g.Parameter + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(g.Factor))) : ""), index, tail);
+            string value = L(g.Parameter + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(g.Factor))) : "");
+            if (g.Component >= 0)
+            {
+                w.Line(tail
+                    ? "KernelSupport.StoreStridedTail(" + Id(g.Span) + ", " + L("i") + ", " + _plan.RowLength + ", " + g.Component + ", " + value + ");"
+                    : "KernelSupport.StoreStrided(ref " + L(g.Span + "Ref") + ", " + RowOffset(index, g.Component) + ", " + _plan.RowLength + ", " + value + ");");
+            }
+            else
+            {
+                Store(w, g.Parameter, value, index, tail);
+            }
+        }
+        foreach (PlanGradient g in _rowZeros)
+        {
+            string zero = _v + ".Zero";
+            w.Line(tail
+                ? "KernelSupport.StoreStridedTail(" + Id(g.Span) + ", " + L("i") + ", " + _plan.RowLength + ", " + g.Component + ", " + zero + ");"
+                : "KernelSupport.StoreStrided(ref " + L(g.Span + "Ref") + ", " + RowOffset(index, g.Component) + ", " + _plan.RowLength + ", " + zero + ");");
         }
         foreach (PlanGradient g in _scalarGradients)
         {
@@ -328,6 +405,10 @@ internal sealed class LoopEmitter
             }
         }
     }
+
+    /// <summary>The offset of component <paramref name="component"/> of the row at sample <paramref name="index"/> (a nuint expression).</summary>
+    private string RowOffset(string index, int component) =>
+        index + " * " + _plan.RowLength + (component > 0 ? " + " + component : "");
 
     private void Store(CodeWriter w, string span, string value, string index, bool tail)
     {

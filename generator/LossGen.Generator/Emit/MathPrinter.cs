@@ -56,8 +56,29 @@ internal sealed class MathPrinter
                 break;
             case Op.Input:
             case Op.Scalar:
+            case Op.RowInput:
                 text = _leafName(id);
                 break;
+            case Op.Component:
+                text = "j";
+                break;
+            case Op.RowLength:
+                text = "K";
+                break;
+            case Op.Gather:
+            {
+                string? row = Print(n.A, 10, budget, useNames, false);
+                string? index = Print(n.B, 0, budget, useNames, false);
+                text = row is null || index is null ? null : row + "[" + index + "]";
+                break;
+            }
+            case Op.Add when _graph.TryGetLogSumExp(id, out LogSumExpParts lse):
+            {
+                string? row = Print(lse.Row, 0, budget, useNames, false);
+                text = row is null ? null : "logsumexp(" + row + ")";
+                precedence = 10;
+                break;
+            }
             case Op.True:
                 text = "true";
                 break;

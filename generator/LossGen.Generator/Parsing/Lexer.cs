@@ -55,6 +55,8 @@ internal static class Lexer
                 '^' => (TokenKind.Caret, 1),
                 '(' => (TokenKind.OpenParen, 1),
                 ')' => (TokenKind.CloseParen, 1),
+                '[' => (TokenKind.OpenBracket, 1),
+                ']' => (TokenKind.CloseBracket, 1),
                 ',' => (TokenKind.Comma, 1),
                 ';' => (TokenKind.Semicolon, 1),
                 '?' => (TokenKind.Question, 1),

@@ -153,7 +153,7 @@ internal sealed class Parser
 
     private ExprSyntax ParsePower()
     {
-        ExprSyntax atom = ParseAtom();
+        ExprSyntax atom = ParseIndexed(ParseAtom());
         if (Current.Kind == TokenKind.Caret)
         {
             Enter();
@@ -161,6 +161,21 @@ internal sealed class Parser
             ExprSyntax exponent = ParseUnary();
             _depth--;
             return Checked(new BinarySyntax(TokenKind.Caret, atom, exponent, op.Start, op.Length));
+        }
+        return atom;
+    }
+
+    /// <summary>A gather <c>z[t]</c>: an atom followed by an index in brackets.</summary>
+    private ExprSyntax ParseIndexed(ExprSyntax atom)
+    {
+        while (Current.Kind == TokenKind.OpenBracket)
+        {
+            Enter();
+            Advance();
+            ExprSyntax index = ParseExpression();
+            Token close = Expect(TokenKind.CloseBracket, "']' to close the index");
+            _depth--;
+            atom = Checked(new IndexSyntax(atom, index, close.End));
         }
         return atom;
     }
@@ -271,7 +286,6 @@ internal sealed class Parser
             : "'" + token.Text + "'";
         return token.Text switch
         {
-            "[" or "]" => shown + " cannot appear in a formula: indexing such as 'z[t]' belongs to row losses (RowLength), which are not available in this version",
             "&" => "'&' is not an operator; write '&&' for 'and'",
             "|" => "'|' is not an operator; write '||' for 'or'",
             "%" => "'%' is not an operator; LossGen has no remainder",

@@ -87,6 +87,14 @@ internal sealed class ConditionalSyntax(ExprSyntax condition, ExprSyntax whenTru
     public ExprSyntax WhenFalse { get; } = whenFalse;
 }
 
+/// <summary>A gather <c>row[index]</c>: the component of a row at a per-sample class index.</summary>
+internal sealed class IndexSyntax(ExprSyntax row, ExprSyntax index, int end) : ExprSyntax(row.Start, end, 1 + System.Math.Max(row.Height, index.Height))
+{
+    public ExprSyntax Row { get; } = row;
+
+    public ExprSyntax Index { get; } = index;
+}
+
 /// <summary>A let-binding <c>name = value;</c>.</summary>
 internal sealed class BindingSyntax(string name, int nameStart, int nameLength, ExprSyntax value)
 {

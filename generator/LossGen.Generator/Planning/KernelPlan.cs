@@ -52,14 +52,19 @@ internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOper
 /// <param name="KernelText">The derivative in terms of the kernel's locals (for the kernel's comment).</param>
 /// <param name="Order">1 for a gradient, 2 for a second derivative (<c>d2x</c>).</param>
 /// <param name="Hessian">For an entry of the scalar Hessian: the output span, the row and column (row ≤ column), the size k and the column's parameter; else null.</param>
-internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText, int Order = 1, PlanHessianEntry? Hessian = null)
+/// <param name="Component">For a row gradient of an unrolled row loss: the component j of the row (<see cref="Parameter"/> is then <c>dz_j</c>, <see cref="Span"/> the span); else -1.</param>
+/// <param name="RowSpan">For a row gradient: the span it is stored into.</param>
+internal sealed record PlanGradient(string Parameter, string Input, bool IsScalar, PlanOperand? Core, double Factor, string Derivative, string KernelText, int Order = 1, PlanHessianEntry? Hessian = null, int Component = -1, string? RowSpan = null)
 {
     public bool IsZero => Core is null;
+
+    /// <summary>The span the output is stored into (element-wise outputs).</summary>
+    public string Span => RowSpan ?? Parameter;
 
     /// <summary>The derivative's symbol: ∂l/∂x, ∂²l/∂x² or ∂²l/∂a∂b.</summary>
     public string Symbol => Hessian is PlanHessianEntry h
         ? (h.Row == h.Column ? "∂²l/∂" + Input + "²" : "∂²l/∂" + Input + "∂" + h.ColumnInput)
-        : Order == 2 ? "∂²l/∂" + Input + "²" : "∂l/∂" + Input;
+        : Order == 2 ? "∂²l/∂" + Input + "²" : "∂l/∂" + Input + (Component >= 0 ? "_" + Component.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
 }
 
 /// <summary>Where an entry of the scalar Hessian goes: <c>Span[Row * Size + Column]</c> and, off the diagonal, its mirror.</summary>
@@ -83,6 +88,9 @@ internal sealed record PlanHessianEntry(string Span, int Row, int Column, int Si
 /// <param name="LossSpan">The span receiving per-element losses (Reduction.None), else null.</param>
 /// <param name="ValueOperations">Operations per element for the value, as written (before lowering).</param>
 /// <param name="TotalOperations">Operations per element for the value and the derivatives, as written.</param>
+/// <param name="RowLength">K for a row loss unrolled over a constant row length (row spans hold n·K values), else 0.</param>
+/// <param name="RowSpans">The spans that hold rows (n·K values): row inputs and their gradients.</param>
+/// <param name="IndexSpans">The class-index spans (<c>ReadOnlySpan&lt;int&gt;</c>, n values in [0, K)).</param>
 internal sealed record KernelPlan(
     ElementType Element,
     int Reduction,
@@ -95,7 +103,10 @@ internal sealed record KernelPlan(
     EquatableArray<string> Spans,
     string? LossSpan,
     int ValueOperations,
-    int TotalOperations)
+    int TotalOperations,
+    int RowLength,
+    EquatableArray<string> RowSpans,
+    EquatableArray<string> IndexSpans)
 {
     /// <summary>Whether the kernel reduces to one value (Mean or Sum): only then are there accumulators and sums.</summary>
     public bool Reduces => Reduction != Binding.LossSignature.None;
@@ -110,5 +121,12 @@ internal sealed record KernelPlan(
     public int KernelStatements => Statements.Count;
 }
 
-/// <summary>A kernel input: its parameter name and whether it is a scalar broadcast to every lane.</summary>
-internal sealed record PlanInput(string Name, bool IsScalar);
+/// <summary>
+/// A kernel input: its parameter name and whether it is a scalar broadcast to every lane; for an unrolled
+/// row, the component j it holds (one kernel input per component); for class indices, <see cref="IsIndex"/>.
+/// </summary>
+internal sealed record PlanInput(string Name, bool IsScalar, int Component = -1, bool IsIndex = false)
+{
+    /// <summary>The input's name in the kernel: <c>z_3</c> for component 3 of the row z.</summary>
+    public string KernelName => Component >= 0 ? Name + "_" + Component.ToString(System.Globalization.CultureInfo.InvariantCulture) : Name;
+}

@@ -16,9 +16,15 @@ namespace LossGen.Generator.Planning;
 /// </summary>
 internal static class KernelPlanner
 {
-    public static KernelPlan Plan(DerivedLoss derived, LossSignature signature)
+    public static KernelPlan Plan(DerivedLoss derived, LossSignature signature) => Plan(derived, signature, derived, 0);
+
+    /// <summary>
+    /// The plan of a row loss unrolled over K = <paramref name="rowLength"/> (<paramref name="derived"/> is the
+    /// expansion of <paramref name="template"/>, which the documentation prints), or of an element-wise loss (K = 0).
+    /// </summary>
+    public static KernelPlan Plan(DerivedLoss derived, LossSignature signature, DerivedLoss template, int rowLength)
     {
-        var docs = new MathPrinter(derived.Graph, id => LeafName(derived.Graph, signature, id), new Dictionary<int, string>());
+        var docs = new MathPrinter(template.Graph, id => LeafName(template.Graph, signature, id), new Dictionary<int, string>());
         DerivedLoss loss = Lowering.Lower(derived);
         ExprGraph graph = loss.Graph;
         var localNames = new Dictionary<int, string>();
@@ -71,34 +77,62 @@ internal static class KernelPlanner
         foreach (GradientOutput g in loss.Gradients)
         {
             int k = computed.IndexOf(g);
-            GradientOutput original = derived.Gradients.First(o => o.Parameter.Index == g.Parameter.Index && o.Row == g.Row && o.Column == g.Column);
+            GradientOutput original = template.Gradients.First(o => o.Parameter.Index == g.Parameter.Index && o.Row == g.Row && o.Column == g.Column);
             bool scalar = g.Parameter.Role is ParameterRole.ScalarGradient or ParameterRole.ScalarHessian;
             PlanHessianEntry? entry = g.IsHessianEntry
                 ? new PlanHessianEntry(g.Parameter.Name, g.Row, g.Column, g.Size, derived.Gradients.First(o => o.IsHessianEntry && o.Row == g.Column && o.Column == g.Column).Input.Name)
                 : null;
             // A Hessian entry accumulates like an out scalar, under a name of its own (hessian_0_1).
-            string name = entry is null ? g.Parameter.Name : g.Parameter.Name + "_" + g.Row.ToString(CultureInfo.InvariantCulture) + "_" + g.Column.ToString(CultureInfo.InvariantCulture);
+            string name = entry is not null ? g.Parameter.Name + "_" + g.Row.ToString(CultureInfo.InvariantCulture) + "_" + g.Column.ToString(CultureInfo.InvariantCulture)
+                : g.Component >= 0 ? g.Parameter.Name + "_" + g.Component.ToString(CultureInfo.InvariantCulture)
+                : g.Parameter.Name;
+            string? rowSpan = g.Component >= 0 ? g.Parameter.Name : null;
             gradients.Add(k < 0
-                ? new PlanGradient(name, g.Input.Name, scalar, null, 1, "0", "0", g.Order, entry)
+                ? new PlanGradient(name, g.Input.Name, scalar, null, 1, "0", "0", g.Order, entry, g.Component, rowSpan)
                 : new PlanGradient(name, g.Input.Name, scalar, operands[splits[k].Core], splits[k].Factor,
                     docs.TryPrint(original.Node!.Value, 300) ?? "(see the generated statements)",
-                    printer.Describe(g.Node!.Value, 100), g.Order, entry));
+                    printer.Describe(g.Node!.Value, 100), g.Order, entry, g.Component, rowSpan));
         }
         return new KernelPlan(
             signature.Element,
             signature.Reduction,
-            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)
-                .Select(p => new PlanInput(p.Name, p.Role == ParameterRole.ScalarInput)).ToEquatableArray(),
+            Inputs(signature, rowLength).ToEquatableArray(),
             statements.ToEquatableArray(),
             operands[loss.Value],
-            docs.Describe(derived.Value, 300),
+            docs.Describe(template.Value, 300),
             printer.Describe(loss.Value, 100),
             gradients.ToEquatableArray(),
-            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative or ParameterRole.LossOutput)
+            signature.Parameters.Where(p => p.Role is ParameterRole.ElementwiseInput or ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative or ParameterRole.LossOutput or ParameterRole.IndexInput)
                 .Select(p => p.Name).ToEquatableArray(),
             signature.Parameters.FirstOrDefault(p => p.Role == ParameterRole.LossOutput)?.Name,
-            derived.ValueOperations,
-            derived.TotalOperations);
+            template.ValueOperations,
+            template.TotalOperations,
+            rowLength,
+            signature.Parameters.Where(p => signature.IsRowShaped(p.Index)).Select(p => p.Name).ToEquatableArray(),
+            signature.Parameters.Where(p => p.Role == ParameterRole.IndexInput).Select(p => p.Name).ToEquatableArray());
+    }
+
+    /// <summary>The kernel's inputs in parameter order: a row input unrolled over K gives one input per component.</summary>
+    private static IEnumerable<PlanInput> Inputs(LossSignature signature, int rowLength)
+    {
+        foreach (BoundParameter p in signature.Parameters)
+        {
+            if (p.Role == ParameterRole.ElementwiseInput && signature.RowInputs.Contains(p.Index))
+            {
+                for (int j = 0; j < rowLength; j++)
+                {
+                    yield return new PlanInput(p.Name, false, j);
+                }
+            }
+            else if (p.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)
+            {
+                yield return new PlanInput(p.Name, p.Role == ParameterRole.ScalarInput);
+            }
+            else if (p.Role == ParameterRole.IndexInput)
+            {
+                yield return new PlanInput(p.Name, false, IsIndex: true);
+            }
+        }
     }
 
     /// <summary>
@@ -123,7 +157,12 @@ internal static class KernelPlanner
         return (1, node);
     }
 
-    private static string LeafName(ExprGraph graph, LossSignature signature, int id) => signature.Parameters[(int)graph[id].Value].Name;
+    private static string LeafName(ExprGraph graph, LossSignature signature, int id)
+    {
+        Node n = graph[id];
+        string name = signature.Parameters[(int)n.Value].Name;
+        return n.Op == Op.Input && n.B >= 0 ? name + "_" + n.B.ToString(CultureInfo.InvariantCulture) : name;
+    }
 
     private static PlanOperand Leaf(ExprGraph graph, LossSignature signature, int id, Node n) => n.Op switch
     {

@@ -7,7 +7,8 @@ namespace LossGen.Generator.Symbolic;
 /// <summary>A derivative output (first, or second for <c>d2x</c>) and the DAG node that computes it; <see cref="Node"/> is null where the derivative is structurally zero.</summary>
 /// For an entry of the scalar Hessian, <see cref="Row"/> and <see cref="Column"/> (≤ Row is never stored: the
 /// upper triangle, Row ≤ Column) index the k × k matrix and <see cref="Input"/> is the row's parameter.
-internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node, int Row = -1, int Column = -1, int Size = 0)
+/// For a row gradient of an expanded row loss, <see cref="Component"/> is the component j of the row it holds (else -1).
+internal sealed record GradientOutput(BoundParameter Parameter, BoundParameter Input, int? Node, int Row = -1, int Column = -1, int Size = 0, int Component = -1)
 {
     /// <summary>1 for a gradient, 2 for a second derivative or a Hessian entry.</summary>
     public int Order => Parameter.Role is ParameterRole.ElementwiseSecondDerivative or ParameterRole.ScalarHessian ? 2 : 1;
@@ -67,7 +68,8 @@ internal sealed class DerivedLoss
         foreach (BoundParameter output in requested)
         {
             BoundParameter input = signature.Parameters[output.Target];
-            int leaf = input.Role == ParameterRole.ElementwiseInput ? g.Input(input.Index) : g.Scalar(input.Index);
+            int leaf = input.Role != ParameterRole.ElementwiseInput ? g.Scalar(input.Index)
+                : signature.RowInputs.Contains(input.Index) ? g.RowInput(input.Index) : g.Input(input.Index);
             int? node = adjoints.TryGetValue(leaf, out int d) && !g.IsZero(d) ? d : null;
             if (output.Role == ParameterRole.ElementwiseSecondDerivative && node is int first)
             {

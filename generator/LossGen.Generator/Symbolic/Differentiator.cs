@@ -23,8 +23,34 @@ internal static class Differentiator
                 continue;
             }
             Node n = g[id];
+            if (g.TryGetLogSumExp(id, out LogSumExpParts lse))
+            {
+                // ∂/∂x_j logsumexp(x) = e_j / s, the softmax weights (the max shift cancels exactly).
+                Accumulate(g, adjoints, lse.Row, g.Mul(lse.Exponentials, g.Div(adjoint, lse.Sum)));
+                continue;
+            }
             switch (n.Op)
             {
+                case Op.RowSum:
+                    // Σ_j x_j: every component receives the per-sample adjoint.
+                    Accumulate(g, adjoints, n.A, adjoint);
+                    break;
+                case Op.RowMax:
+                case Op.RowMin:
+                {
+                    // The components equal to the extreme share the adjoint evenly (ties split, as torch.amax).
+                    int winner = g.Compare(Op.Equal, n.A, id);
+                    int ties = g.RowSum(g.Select(winner, g.Const(1), g.Const(0)));
+                    Accumulate(g, adjoints, n.A, g.Select(winner, g.Div(adjoint, ties), g.Const(0)));
+                    break;
+                }
+                case Op.Gather:
+                    // x_t: scattered into component t.
+                    Accumulate(g, adjoints, n.A, g.Select(g.Compare(Op.Equal, g.Component(), n.B), adjoint, g.Const(0)));
+                    break;
+                case Op.ExpNonPositive:
+                    Accumulate(g, adjoints, n.A, g.Mul(adjoint, id));
+                    break;
                 case Op.Neg:
                     Accumulate(g, adjoints, n.A, g.Neg(adjoint));
                     break;
@@ -123,6 +149,11 @@ internal static class Differentiator
         if (g.IsZero(contribution) || g.IsTruthValued(target))
         {
             return;
+        }
+        if (!g.IsRow(target) && g.IsRow(contribution))
+        {
+            // A per-sample value used across a row (broadcast) collects its adjoint from every component.
+            contribution = g.RowSum(contribution);
         }
         adjoints[target] = adjoints.TryGetValue(target, out int existing) ? g.Add(existing, contribution) : contribution;
     }

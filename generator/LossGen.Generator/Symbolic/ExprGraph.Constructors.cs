@@ -21,6 +21,48 @@ internal sealed partial class ExprGraph
 
     public int Scalar(int index) => Intern(Node.Leaf(Op.Scalar, index));
 
+    /// <summary>Component <paramref name="component"/> of the row input <paramref name="index"/>, as an element-wise input of an expanded row loss.</summary>
+    public int Input(int index, int component) => component < 0 ? Input(index) : Intern(new Node(Op.Input, -1, component, -1, index));
+
+    /// <summary>Component j of the row input <paramref name="index"/> in a row template.</summary>
+    public int RowInput(int index) => Intern(Node.Leaf(Op.RowInput, index));
+
+    /// <summary>The component index j in a row template.</summary>
+    public int Component() => Intern(Node.Leaf(Op.Component, 0));
+
+    /// <summary>The row length K in a row template.</summary>
+    public int RowLength() => Intern(Node.Leaf(Op.RowLength, 0));
+
+    /// <summary>Σ_j x_j; K·x for a per-sample x.</summary>
+    public int RowSum(int x) => IsRow(x) ? Intern(Node.Unary(Op.RowSum, x)) : Mul(RowLength(), x);
+
+    /// <summary>max_j x_j (or min_j); x itself for a per-sample x.</summary>
+    public int RowExtreme(bool max, int x) => IsRow(x) ? Intern(Node.Unary(max ? Op.RowMax : Op.RowMin, x)) : x;
+
+    /// <summary>x_t, the component of the row expression x at the per-sample index t; x itself for a per-sample x.</summary>
+    public int Gather(int x, int t) => IsRow(x) ? Intern(Node.Binary(Op.Gather, x, t)) : x;
+
+    /// <summary>
+    /// logsumexp_j x_j = m + log Σ_j exp(x_j − m), m = max_j x_j: no overflow for any finite x (every
+    /// exponent is ≤ 0, and the largest is exactly 0, so the sum is in [1, K]). x + log K for a per-sample x.
+    /// </summary>
+    public int LogSumExp(int x)
+    {
+        if (!IsRow(x))
+        {
+            return Add(x, Log(RowLength()));
+        }
+        int m = RowExtreme(true, x);
+        int e = ExpNonPositive(Sub(x, m)); // x_j − max_j x_j ≤ 0
+        int s = RowSum(e);
+        int lse = Add(m, Log(s));
+        if (!_logSumExps.ContainsKey(lse))
+        {
+            _logSumExps[lse] = new LogSumExpParts(x, e, s);
+        }
+        return Note(lse, "logsumexp shifted by the row's max: m + log Σ exp(x − m)");
+    }
+
     public int Neg(int a)
     {
         Node n = _nodes[a];

@@ -3,6 +3,13 @@ using System.Collections.Generic;
 
 namespace LossGen.Generator.Symbolic;
 
+/// <summary>
+/// logsumexp(x) = m + log(s) with m = max_j x_j and s = Σ_j e_j, e_j = exp(x_j − m): the row expression
+/// <see cref="Row"/>, the exponentials <see cref="Exponentials"/> (row-level) and their sum <see cref="Sum"/>.
+/// The derivative in x_j is the softmax weight e_j / s, sharing the exponentials with the value.
+/// </summary>
+internal readonly record struct LogSumExpParts(int Row, int Exponentials, int Sum);
+
 /// <summary>Thrown when a formula's DAG (value and derivatives) outgrows <see cref="ExprGraph.MaxNodes"/>.</summary>
 internal sealed class GraphTooLargeException() : Exception("The expression graph is too large.");
 
@@ -20,10 +27,44 @@ internal sealed partial class ExprGraph
     private readonly List<Node> _nodes = new();
     private readonly Dictionary<Node, int> _ids = new();
     private readonly Dictionary<int, string> _notes = new();
+    private readonly List<bool> _isRow = new();
+    private readonly Dictionary<int, LogSumExpParts> _logSumExps = new();
 
     public int Count => _nodes.Count;
 
     public Node this[int id] => _nodes[id];
+
+    /// <summary>
+    /// Whether node <paramref name="id"/> is row-level in a row template: it depends on a row input or on
+    /// the component index other than through a reduction, so it has one value per component j of a row.
+    /// </summary>
+    public bool IsRow(int id) => _isRow[id];
+
+    /// <summary>Whether the graph holds any row-level node (it is a row template).</summary>
+    public bool HasRows => _isRow.Contains(true);
+
+    private bool RowLevelOf(Node node)
+    {
+        if (node.Op is Op.RowInput or Op.Component)
+        {
+            return true;
+        }
+        if (OpFacts.IsLeaf(node.Op) || OpFacts.IsRowReduction(node.Op))
+        {
+            return false;
+        }
+        for (int i = 0; i < node.Arity; i++)
+        {
+            if (_isRow[node.Child(i)])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The parts of a logsumexp node (see <see cref="LogSumExp"/>), for its derivative rule; false for other nodes.</summary>
+    public bool TryGetLogSumExp(int id, out LogSumExpParts parts) => _logSumExps.TryGetValue(id, out parts);
 
     /// <summary>The stability rewrite that produced node <paramref name="id"/>, if any.</summary>
     public string? NoteOf(int id) => _notes.TryGetValue(id, out string? note) ? note : null;
@@ -55,6 +96,7 @@ internal sealed partial class ExprGraph
         id = _nodes.Count;
         _nodes.Add(node);
         _ids.Add(node, id);
+        _isRow.Add(RowLevelOf(node));
         return id;
     }
 

@@ -35,9 +35,13 @@ internal static class Lowering
             int lowered = n.Op switch
             {
                 Op.Const => target.Const(n.Value),
-                Op.Input => target.Input((int)n.Value),
+                Op.Input => target.Input((int)n.Value, n.B),
                 Op.Scalar => target.Scalar((int)n.Value),
                 Op.True => target.True(),
+                Op.RowInput => target.RowInput((int)n.Value),
+                Op.Component => target.Component(),
+                Op.RowLength => target.RowLength(),
+                Op.RowSum or Op.RowMax or Op.RowMin or Op.Gather => target.Apply(n.Op, A(), n.Arity > 1 ? B() : -1, -1),
                 Op.False => target.False(),
                 Op.Neg => target.Neg(A()),
                 Op.Add => target.Add(A(), B()),

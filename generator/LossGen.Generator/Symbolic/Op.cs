@@ -10,6 +10,15 @@ internal enum Op : byte
     True,
     False,
 
+    /// <summary>Rows: component j of a row input (Value = the parameter index); in templates only.</summary>
+    RowInput,
+
+    /// <summary>Rows: the component index j of the row being computed, as a number; in templates only.</summary>
+    Component,
+
+    /// <summary>Rows: the row length K, as a number; in templates only.</summary>
+    RowLength,
+
     // numbers
     Neg,
     Add,
@@ -36,6 +45,18 @@ internal enum Op : byte
     Pow,
     Select,
 
+    /// <summary>Rows: Σ_j of a row expression (a per-sample value).</summary>
+    RowSum,
+
+    /// <summary>Rows: max_j of a row expression; ties share the gradient evenly.</summary>
+    RowMax,
+
+    /// <summary>Rows: min_j of a row expression; ties share the gradient evenly.</summary>
+    RowMin,
+
+    /// <summary>Rows: the component of row expression A at the per-sample class index B.</summary>
+    Gather,
+
     // truth values
     Less,
     LessEqual,
@@ -51,7 +72,10 @@ internal enum Op : byte
 /// <summary>Shorthands over <see cref="OpTable"/>.</summary>
 internal static class OpFacts
 {
-    public static bool IsLeaf(Op op) => op <= Op.False;
+    public static bool IsLeaf(Op op) => op <= Op.RowLength;
+
+    /// <summary>Whether the op reduces a row to a per-sample value (a pass over the row at run time).</summary>
+    public static bool IsRowReduction(Op op) => op is Op.RowSum or Op.RowMax or Op.RowMin or Op.Gather;
 
     public static bool IsTruthValued(Op op) => OpTable.Of(op).IsTruthValued;
 

@@ -62,6 +62,9 @@ internal static class OpTable
         Add(Op.Scalar, 0, OpNotation.Leaf, "", Atom, "", null);
         Add(Op.True, 0, OpNotation.Leaf, "true", Atom, "{V}.AllBitsSet", null);
         Add(Op.False, 0, OpNotation.Leaf, "false", Atom, "{V}.Zero", null);
+        Add(Op.RowInput, 0, OpNotation.Leaf, "", Atom, "", null);
+        Add(Op.Component, 0, OpNotation.Leaf, "j", Atom, "", null);
+        Add(Op.RowLength, 0, OpNotation.Leaf, "K", Atom, "", null);
 
         Add(Op.Neg, 1, OpNotation.Prefix, "-", 6, "-{0}", (a, _, _) => -a);
         Add(Op.Not, 1, OpNotation.Prefix, "!", 6, "~{0}", (a, _, _) => Truth(a == 0));
@@ -85,6 +88,11 @@ internal static class OpTable
         Binary(Op.Max, "max", "Vector.Max({0}, {1})", Math.Max);
         Binary(Op.Pow, "pow", "Pow({0}, {1})", Math.Pow);
         Add(Op.Select, 3, OpNotation.Conditional, "?", 0, "Vector.ConditionalSelect({0}, {1}, {2})", (c, a, b) => c != 0 ? a : b);
+
+        Add(Op.RowSum, 1, OpNotation.Function, "sum", Atom, "", null);
+        Add(Op.RowMax, 1, OpNotation.Function, "max", Atom, "", null);
+        Add(Op.RowMin, 1, OpNotation.Function, "min", Atom, "", null);
+        Add(Op.Gather, 2, OpNotation.Function, "gather", Atom, "", null);
 
         Infix(Op.Less, "<", 3, "Vector.LessThan<{T}>({0}, {1})", (a, b) => Truth(a < b));
         Infix(Op.LessEqual, "<=", 3, "Vector.LessThanOrEqual<{T}>({0}, {1})", (a, b) => Truth(a <= b));

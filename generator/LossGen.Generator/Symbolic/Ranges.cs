@@ -64,7 +64,11 @@ internal sealed class Ranges
         return n.Op switch
         {
             Op.Const => double.IsNaN(n.Value) ? new Interval(double.NegativeInfinity, double.PositiveInfinity, true) : new Interval(n.Value, n.Value, false),
-            Op.Input or Op.Scalar => Interval.Finite,
+            Op.Input or Op.Scalar or Op.RowInput => Interval.Finite,
+            Op.Component => new Interval(0, int.MaxValue, false),
+            Op.RowLength => new Interval(1, int.MaxValue, false),
+            Op.RowMax or Op.RowMin or Op.Gather => A(),
+            Op.RowSum => new Interval(A().Lo >= 0 ? 0 : double.NegativeInfinity, A().Hi <= 0 ? 0 : double.PositiveInfinity, A().MayBeNaN || A().Lo < 0 && A().Hi > 0),
             Op.True => new Interval(1, 1, false),
             Op.False => new Interval(0, 0, false),
             Op.Neg => new Interval(-A().Hi, -A().Lo, A().MayBeNaN),

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -14,6 +15,17 @@ public struct CompensatedSum
 {
     private Vector<double> _sum;
     private Vector<double> _compensation;
+    private double _scalarSum;
+    private double _scalarCompensation;
+
+    /// <summary>Adds one value (row kernels add one loss per row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(double value)
+    {
+        double t = _scalarSum + value;
+        _scalarCompensation += Math.Abs(_scalarSum) >= Math.Abs(value) ? (_scalarSum - t) + value : (value - t) + _scalarSum;
+        _scalarSum = t;
+    }
 
     /// <summary>Adds each lane of <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -35,9 +47,9 @@ public struct CompensatedSum
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            double sum = Vector.Sum(_sum);
+            double sum = Vector.Sum(_sum) + _scalarSum;
             // An infinite or NaN sum makes the compensation NaN; the plain sum is then the answer.
-            return double.IsFinite(sum) ? sum + Vector.Sum(_compensation) : sum;
+            return double.IsFinite(sum) ? sum + (Vector.Sum(_compensation) + _scalarCompensation) : sum;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace LossGen.Numerics;
 /// stores. Not meant to be called by hand; the API may change between minor versions.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class KernelSupport
+public static partial class KernelSupport
 {
     /// <summary>Throws the <see cref="ArgumentException"/> for a span whose length differs from the reference span's.</summary>
     /// <param name="paramName">The offending parameter.</param>

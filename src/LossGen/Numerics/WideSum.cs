@@ -16,6 +16,11 @@ public struct WideSum
 {
     private Vector<double> _low;
     private Vector<double> _high;
+    private double _scalar;
+
+    /// <summary>Adds one value, widened to double (row kernels add one loss per row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(float value) => _scalar += value;
 
     /// <summary>Adds each lane of <paramref name="value"/>, widened to double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,6 +35,6 @@ public struct WideSum
     public readonly double Total
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector.Sum(_low + _high);
+        get => Vector.Sum(_low + _high) + _scalar;
     }
 }
