@@ -5,8 +5,8 @@ namespace LossGen;
 
 public static partial class Losses
 {
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -15,11 +15,11 @@ public static partial class Losses
     /// <returns>The mean of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes))]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes))]
     public static partial float MultiMarginLoss(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> dInput);
 
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -28,11 +28,11 @@ public static partial class Losses
     /// <returns>The sum of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
     public static partial float MultiMarginLossSum(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> dInput);
 
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -41,11 +41,11 @@ public static partial class Losses
     /// <param name="dInput">Receives the gradient with respect to each input (n rows of K values, overwritten).</param>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
     public static partial void MultiMarginLossNone(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> loss, Span<float> dInput);
 
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -54,11 +54,11 @@ public static partial class Losses
     /// <returns>The mean of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes))]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes))]
     public static partial double MultiMarginLoss(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> dInput);
 
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -67,11 +67,11 @@ public static partial class Losses
     /// <returns>The sum of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
     public static partial double MultiMarginLossSum(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> dInput);
 
-    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K. Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
+    /// <summary>Multi-class hinge (p = 1): Σ_{j≠target} max(0, margin − input[target] + input_j) / K, with no gradient at the kink (as PyTorch). Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=1). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -80,11 +80,11 @@ public static partial class Losses
     /// <param name="dInput">Receives the gradient with respect to each input (n rows of K values, overwritten).</param>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h : 0) - max(margin, 0)) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
     public static partial void MultiMarginLossNone(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> loss, Span<double> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -93,11 +93,11 @@ public static partial class Losses
     /// <returns>The mean of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes))]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes))]
     public static partial float MultiMarginSquaredLoss(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -106,11 +106,11 @@ public static partial class Losses
     /// <returns>The sum of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
     public static partial float MultiMarginSquaredLossSum(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -119,11 +119,11 @@ public static partial class Losses
     /// <param name="dInput">Receives the gradient with respect to each input (n rows of K values, overwritten).</param>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
     public static partial void MultiMarginSquaredLossNone(ReadOnlySpan<float> input, ReadOnlySpan<int> target, float margin, int classes, Span<float> loss, Span<float> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: mean over the samples: returns (1/n) Σ l_i (NaN for n = 0) and writes (1/n) ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -132,11 +132,11 @@ public static partial class Losses
     /// <returns>The mean of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes))]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes))]
     public static partial double MultiMarginSquaredLoss(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: sum over the samples: returns Σ l_i (0 for n = 0) and writes ∂l_i/∂input.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -145,11 +145,11 @@ public static partial class Losses
     /// <returns>The sum of the per-sample losses.</returns>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.Sum)]
     public static partial double MultiMarginSquaredLossSum(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> dInput);
 
     /// <summary>Multi-class squared hinge (p = 2): Σ_{j≠target} max(0, margin − input[target] + input_j)² / K. Reduction: no reduction: writes l_i into loss[i] and ∂l_i/∂input into dInput's row i.</summary>
-    /// <remarks>Formula: <c>(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
+    /// <remarks>Formula: <c>h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes</c> over rows of K = <c>classes</c> values. PyTorch: torch.nn.functional.multi_margin_loss(p=2). See docs/losses.md.</remarks>
     /// <param name="input">The scores: n rows of <paramref name="classes"/> values, row-major.</param>
     /// <param name="target">The class of each sample, in [0, <paramref name="classes"/>).</param>
     /// <param name="margin">The margin (PyTorch's default is 1).</param>
@@ -158,6 +158,6 @@ public static partial class Losses
     /// <param name="dInput">Receives the gradient with respect to each input (n rows of K values, overwritten).</param>
     /// <exception cref="ArgumentException">A span's length does not fit n rows of K values.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or a class index is outside [0, K).</exception>
-    [Loss("(sum(max(margin - input[target] + input, 0)^2) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
+    [Loss("h = margin - input[target] + input; (sum(h > 0 ? h^2 : 0) - max(margin, 0)^2) / classes", RowLength = nameof(classes), Reduction = Reduction.None)]
     public static partial void MultiMarginSquaredLossNone(ReadOnlySpan<double> input, ReadOnlySpan<int> target, double margin, int classes, Span<double> loss, Span<double> dInput);
 }
