@@ -6,9 +6,10 @@ using LossGen.Training;
 /// <summary>
 /// Softmax cross-entropy, mean over the rows, written by hand: per row l = logsumexp(z) − z[t], computed with the
 /// row's largest logit subtracted (no overflow), and ∂l/∂z_c = softmax(z)_c − [c = t], scaled by 1/n. PyTorch's
-/// <c>torch.nn.CrossEntropyLoss()</c> with its defaults. A stand-in until the generated catalogue loss exists.
+/// <c>torch.nn.CrossEntropyLoss()</c> with its defaults. A stand-in until the generated catalogue loss exists; public because
+/// the benchmarks (tests/LossGen.Benchmarks, which link this file) name it as a type argument.
 /// </summary>
-readonly struct StandInCrossEntropy : IClassificationLoss<double>, IClassificationLoss<float>
+public readonly struct StandInCrossEntropy : IClassificationLoss<double>, IClassificationLoss<float>
 {
     public Reduction Reduction => Reduction.Mean;
 
