@@ -25,8 +25,8 @@ public sealed record SoftmaxRegressionOptions
 /// <para><b>Parameters</b> (<see cref="ParameterCount"/> = K·(d + 1)): the K × d weights row-major, class by class
 /// (the weight of feature j for class k at index k·d + j), then the K biases (class k's at K·d + k). The biases are
 /// not penalized, so the objective does not change when the same constant is added to every bias: the optimum's
-/// biases are determined up to that common shift. Gradient methods started from zero biases keep their sum at zero
-/// (every gradient's bias part sums to zero over the classes for a softmax loss).</para>
+/// biases are determined up to that common shift (every gradient's bias part sums to zero over the classes for a
+/// softmax loss, so L-BFGS and SGD keep a zero bias sum; compare two fits after centring their biases).</para>
 /// <para>A batch is cut into chunks of <see cref="SoftmaxRegressionOptions.ChunkRows"/> rows. Each chunk gathers its
 /// rows (mini-batches), computes its n × K logits X·Wᵀ + b, calls the loss once over them and accumulates the
 /// gradient Gᵀ·X into its own buffer, on up to <see cref="SoftmaxRegressionOptions.Threads"/> threads; the buffers
