@@ -45,6 +45,41 @@ static class DataSets
         return (x, y);
     }
 
+    /// <summary>150 iris flowers: 4 measurements in cm (sepal length and width, petal length and width) and the species 0, 1, 2.</summary>
+    public static (double[][] Features, int[] Labels, string[] Species) Iris()
+    {
+        // The first line is a summary ("150,4,setosa,versicolor,virginica"): the species' names.
+        using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromFile(PathOf("iris.csv"));
+        var features = new List<double[]>();
+        var labels = new List<int>();
+        string[] species = [];
+        foreach (SepReader.Row row in reader)
+        {
+            if (row.RowIndex == 0)
+            {
+                species = [row[2].ToString(), row[3].ToString(), row[4].ToString()];
+                continue;
+            }
+            features.Add(row[0..4].Parse<double>().ToArray());
+            labels.Add(row[4].Parse<int>());
+        }
+        return (features.ToArray(), labels.ToArray(), species);
+    }
+
+    /// <summary>1797 handwritten digits: 8 × 8 images (64 pixels row by row, values 0–16) and the digit 0–9.</summary>
+    public static (double[][] Features, int[] Labels) Digits()
+    {
+        using var reader = Sep.Reader(o => o with { HasHeader = false }).FromFile(PathOf("digits.csv"));
+        var features = new List<double[]>();
+        var labels = new List<int>();
+        foreach (SepReader.Row row in reader)
+        {
+            features.Add(row[0..64].Parse<double>().ToArray());
+            labels.Add(row[64].Parse<int>());
+        }
+        return (features.ToArray(), labels.ToArray());
+    }
+
     /// <summary>A seeded shuffle of the row indices cut into a training part (the first <paramref name="trainFraction"/>) and a test part.</summary>
     public static (int[] Train, int[] Test) Split(int rows, double trainFraction, ulong seed)
     {
@@ -54,7 +89,10 @@ static class DataSets
         return (order[..cut], order[cut..]);
     }
 
-    /// <summary>Row-major features standardized with the training rows' means and standard deviations (never the test rows').</summary>
+    /// <summary>
+    /// Row-major features standardized with the training rows' means and standard deviations (never the test rows').
+    /// A column that is constant over the training rows (a digit image's always-blank corner) is only centred.
+    /// </summary>
     public static (double[] Train, double[] Test) Standardize(double[][] features, int[] train, int[] test)
     {
         int d = features[0].Length;
@@ -64,6 +102,10 @@ static class DataSets
         {
             mean[j] = train.Average(i => features[i][j]);
             sd[j] = Math.Sqrt(train.Average(i => (features[i][j] - mean[j]) * (features[i][j] - mean[j])));
+            if (sd[j] == 0)
+            {
+                sd[j] = 1;
+            }
         }
         double[] Rows(int[] rows) => rows.SelectMany(i => Enumerable.Range(0, d).Select(j => (features[i][j] - mean[j]) / sd[j])).ToArray();
         return (Rows(train), Rows(test));

@@ -32,6 +32,14 @@ internal static class RealData
         return (ZScore(features), rows.Select(r => r[^1]).ToArray(), features[0].Length);
     }
 
+    /// <summary>150 × 4 iris features (z-scored over all rows, row-major) and the classes 0, 1, 2.</summary>
+    public static (double[] X, int[] Labels, int D) Iris()
+    {
+        double[][] rows = Rows("iris.csv", ',', skip: 1);
+        double[][] features = rows.Select(r => r[..^1]).ToArray();
+        return (ZScore(features), rows.Select(r => (int)r[^1]).ToArray(), features[0].Length);
+    }
+
     /// <summary>Each column minus its mean, over its population standard deviation; rows concatenated.</summary>
     public static double[] ZScore(double[][] rows)
     {
