@@ -1,6 +1,7 @@
 // Digits: softmax (multinomial logistic) regression on 1797 handwritten 8 × 8 digits, ten classes, trained by
 // full-batch L-BFGS through a SoftmaxRegressionObjective. Prints the progress, the test accuracy and the
 // confusion matrix, and draws the learned weights of each class as an 8 × 8 image.
+using LossGen;
 using System.Globalization;
 using LossGen.Training;
 using ScottPlot;
@@ -17,7 +18,7 @@ Console.WriteLine($"digits: {labels.Length} images of {side} × {side} pixels, {
 Console.WriteLine($"objective: mean softmax cross-entropy + {lambda}/2 ‖W‖² (biases unpenalized), pixels standardized with the training rows' statistics");
 Console.WriteLine();
 
-var loss = new StandInCrossEntropy();   // STAND-IN: becomes new Losses.CrossEntropyLossFunction()
+var loss = new Losses.CrossEntropyLossFunction();   // generated softmax cross-entropy (PyTorch CrossEntropyLoss)
 using var objective = SoftmaxRegressionObjective.Create(xTrain, d, yTrain, classes, loss, new SoftmaxRegressionOptions { L2 = lambda });
 
 // Parameters: 10 × 64 weights (class by class), then 10 biases; trained in place from zero.

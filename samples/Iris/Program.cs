@@ -1,6 +1,7 @@
 // Iris: softmax (multinomial logistic) regression on Fisher's 150 iris flowers, three species, trained through a
 // SoftmaxRegressionObjective by full-batch L-BFGS and by mini-batch Adam (Trainer). Prints the held-out accuracy of
 // both and the class probabilities of a few held-out flowers.
+using LossGen;
 using System.Globalization;
 using LossGen.Training;
 
@@ -16,7 +17,7 @@ Console.WriteLine($"iris: {labels.Length} flowers × {d} measurements, {k} speci
 Console.WriteLine($"objective: mean softmax cross-entropy + {lambda}/2 ‖W‖² (biases unpenalized), measurements standardized with the training rows' statistics");
 Console.WriteLine();
 
-var loss = new StandInCrossEntropy();   // STAND-IN: becomes new Losses.CrossEntropyLossFunction()
+var loss = new Losses.CrossEntropyLossFunction();   // generated softmax cross-entropy (PyTorch CrossEntropyLoss)
 using var objective = SoftmaxRegressionObjective.Create(xTrain, d, yTrain, k, loss, new SoftmaxRegressionOptions { L2 = lambda });
 
 // 1. L-BFGS, full batch, to convergence (the parameters are trained in place).

@@ -12,7 +12,7 @@ namespace LossGen.Benchmarks;
 /// argument below names it (today the samples' stand-in; the catalogue's generated loss when it exists).
 /// </summary>
 /// <typeparam name="TLoss">The cross-entropy struct, float and double.</typeparam>
-[GenericTypeArguments(typeof(StandInCrossEntropy))]
+[GenericTypeArguments(typeof(Losses.CrossEntropyLossFunction))]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class SoftmaxRegressionBenchmarks<TLoss>
     where TLoss : struct, Training.IClassificationLoss<float>, Training.IClassificationLoss<double>
