@@ -264,7 +264,7 @@ internal sealed class FormulaBinder
         if (!_signature.IsRowLoss)
         {
             Number(index.Row);
-            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWithoutRowLength.Id, index.Start, index.Length, "Indexing"));
+            ReportNoRowLength(index.Start, index.Length, "Indexing");
             return (_graph.Const(0), Kind.Error);
         }
         (int row, Kind kind) = BindExpression(index.Row);
@@ -285,6 +285,18 @@ internal sealed class FormulaBinder
         }
         return (_graph.Gather(row, _graph.Input(classes.Value)), Kind.Number);
     }
+
+    /// <summary>LG0016, once per formula, and not when RowLength is set but invalid (LG0038 says why).</summary>
+    private void ReportNoRowLength(int start, int length, string what)
+    {
+        if (!_signature.RowLengthInvalid && !_reportedNoRowLength)
+        {
+            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWithoutRowLength.Id, start, length, what));
+        }
+        _reportedNoRowLength = true;
+    }
+
+    private bool _reportedNoRowLength;
 
     /// <summary>The class-index parameter an index names, or null (reported).</summary>
     private int? ClassIndex(ExprSyntax syntax)
@@ -330,7 +342,7 @@ internal sealed class FormulaBinder
         }
         if (!_signature.IsRowLoss)
         {
-            _diagnostics.Add(DiagnosticInfo.AtFormula(DiagnosticDescriptors.RowWithoutRowLength.Id, call.NameStart, call.Name.Length, "'" + call.Name + "'"));
+            ReportNoRowLength(call.NameStart, call.Name.Length, "'" + call.Name + "'");
             return (_graph.Const(0), Kind.Error);
         }
         int x = arguments[0];

@@ -32,8 +32,9 @@ internal sealed record BoundParameter(int Index, string Name, ParameterRole Role
 /// <summary>The declaration with every parameter's role decided: what the binder hands to the symbolic stage.</summary>
 internal sealed class LossSignature
 {
-    public LossSignature(ElementType element, int reduction, IReadOnlyList<BoundParameter> parameters, int rowLength = 0, int rowLengthParameter = -1, IReadOnlyCollection<int>? rowInputs = null)
+    public LossSignature(ElementType element, int reduction, IReadOnlyList<BoundParameter> parameters, int rowLength = 0, int rowLengthParameter = -1, IReadOnlyCollection<int>? rowInputs = null, bool rowLengthInvalid = false)
     {
+        RowLengthInvalid = rowLengthInvalid;
         Element = element;
         Reduction = reduction;
         Parameters = parameters;
@@ -51,6 +52,9 @@ internal sealed class LossSignature
     /// <summary>The <c>int</c> parameter giving K at run time, or -1.</summary>
     public int RowLengthParameter { get; }
 
+    /// <summary>Whether RowLength is set but invalid (reported as LG0038; row functions are then not reported again).</summary>
+    public bool RowLengthInvalid { get; }
+
     /// <summary>Whether the declaration sets RowLength (validly).</summary>
     public bool IsRowLoss => RowLength > 0 || RowLengthParameter >= 0;
 
@@ -58,7 +62,7 @@ internal sealed class LossSignature
     public HashSet<int> RowInputs { get; }
 
     /// <summary>This signature with the row inputs the formula uses.</summary>
-    public LossSignature WithRowInputs(IReadOnlyCollection<int> rowInputs) => new(Element, Reduction, Parameters, RowLength, RowLengthParameter, rowInputs);
+    public LossSignature WithRowInputs(IReadOnlyCollection<int> rowInputs) => new(Element, Reduction, Parameters, RowLength, RowLengthParameter, rowInputs, RowLengthInvalid);
 
     /// <summary>Whether parameter <paramref name="index"/> is row-shaped: a row input or the gradient of one.</summary>
     public bool IsRowShaped(int index)

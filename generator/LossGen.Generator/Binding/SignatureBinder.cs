@@ -156,7 +156,7 @@ internal static class SignatureBinder
                 diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.RowSecondDerivative.Id, second.Index, second.Name));
             }
         }
-        return new LossSignature(element, reduction, roles, rowLength, rowLengthParameter);
+        return new LossSignature(element, reduction, roles, rowLength, rowLengthParameter, rowLengthInvalid: declaration.RowLength is not null && rowLength == 0 && rowLengthParameter < 0);
     }
 
     /// <summary>
@@ -174,6 +174,13 @@ internal static class SignatureBinder
         {
             roles[i] = roles[i] with { Role = ParameterRole.RowLengthParameter };
             return;
+        }
+        string? rowLength = declaration.RowLength?.Trim();
+        bool rowLengthInvalid = rowLength is not null && !(int.TryParse(rowLength, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k > 0)
+            && !declaration.Parameters.Any(q => q.Element == ElementType.Int && q.Shape == ParameterShape.Scalar && q.Passing == ParameterPassing.Value && q.Name == rowLength);
+        if (rowLengthInvalid && p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Value)
+        {
+            return; // LG0038 on RowLength says what is wrong; the int parameter is not reported again
         }
         string problem = p.Shape == ParameterShape.Scalar && p.Passing == ParameterPassing.Value
             ? "an 'int' parameter is the row length of a row loss, named by the attribute: RowLength = nameof(" + p.Name + ")"

@@ -39,10 +39,14 @@ internal static class Suggestions
     /// <summary>The hint for an unknown function <paramref name="name"/>: a near miss, an alias, or the list of functions.</summary>
     public static string ForFunction(string name, IReadOnlyCollection<string> functions, string allFunctions)
     {
+        if (name.Equals("softmax", StringComparison.OrdinalIgnoreCase) || name.Replace("_", "").Equals("logsoftmax", StringComparison.OrdinalIgnoreCase))
+        {
+            return "softmax over a row is exp(z - logsumexp(z)) in a row loss (RowLength); its log is z - logsumexp(z)";
+        }
         if (RowReductions.Contains(name))
         {
-            return "'" + name + "' reduces over a row of values, and row losses (RowLength) are not available in this version; "
-                + "an element-wise loss is averaged or summed over its elements by the attribute's Reduction";
+            return "'" + name + "' is not a row reduction; a row loss (RowLength) reduces a row with sum, mean, max, min or logsumexp, "
+                + "and an element-wise loss is averaged or summed over its elements by the attribute's Reduction";
         }
         if (FunctionAliases.TryGetValue(name, out string? alias) || FunctionAliases.TryGetValue(name.ToLowerInvariant(), out alias))
         {

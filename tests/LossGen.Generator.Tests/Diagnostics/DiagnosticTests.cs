@@ -122,13 +122,13 @@ public class DiagnosticTests
     [InlineData("sigmod", "did you mean 'sigmoid'?")]
     [InlineData("ln", "write 'log' instead")]
     [InlineData("relu", "write 'max(x, 0)' instead")]
-    [InlineData("sum", "'sum' reduces over a row of values, and row losses (RowLength) are not available in this version; an element-wise loss is averaged or summed over its elements by the attribute's Reduction")]
+    [InlineData("softmax", "softmax over a row is exp(z - logsumexp(z)) in a row loss (RowLength); its log is z - logsumexp(z)")]
     public void LG0003_SuggestsWhatToWrite(string name, string hint) =>
         AssertSingle(Method("\"[|" + name + "|](p - y)\""), "LG0003 Error: '" + name + "' is not a LossGen function: " + hint);
 
     [Fact]
     public void LG0004_WrongArgumentCount() =>
-        AssertSingle(Method("\"[|max(p)|] - y\""), "LG0004 Error: 'max' takes 2 argument(s), but 1 were given");
+        AssertSingle(Method("\"[|max(p, y, 1)|] - y\""), "LG0004 Error: 'max' takes 2 argument(s), but 3 were given");
 
     [Fact]
     public void LG0005_LetBindingReusesAParameterName() =>
@@ -174,7 +174,7 @@ public class DiagnosticTests
 
     [Fact]
     public void LG0020_UnsupportedParameterType() =>
-        AssertSingle(Method("\"p\"", "ReadOnlySpan<float> p, ReadOnlySpan<int> [|k|]"), "LG0020 Error: Parameter 'k' has no LossGen role: its type System.ReadOnlySpan<int> is not ReadOnlySpan<T>, Span<T> or T for T = float or double");
+        AssertSingle(Method("\"p\"", "ReadOnlySpan<float> p, ReadOnlySpan<long> [|k|]"), "LG0020 Error: Parameter 'k' has no LossGen role: its type System.ReadOnlySpan<long> is not ReadOnlySpan<T>, Span<T> or T for T = float or double");
 
     [Fact]
     public void LG0020_RefScalar() =>

@@ -99,7 +99,7 @@ public class ParserTests
     [InlineData("p \u2212 y", 2, "is not the minus sign of a formula; write '-'")]
     [InlineData("p \u00D7 y", 2, "is not an operator; write '*' for a product")]
     [InlineData("p /* block */ - y", 2, "'/*' comments are not supported in formulas; write '//' to the end of the line")]
-    [InlineData("z[t]", 1, "'[' cannot appear in a formula: indexing such as 'z[t]' belongs to row losses")]
+    [InlineData("z[t", 3, "expected ']' to close the index")]
     [InlineData("p // a # comment\n - # y", 20, "the character '#' cannot appear in a formula")]
     [InlineData("a = = b", 4, "expected a number")]
     [InlineData("1.", 1, "'.' must stand between digits or before them")]
