@@ -28,15 +28,7 @@ internal static class SourceEmitter
         WriteHeader(w, d);
         WriteDeclaration(w, d, docs, "return global::LossGen.Generated." + kernelClass + ".Run(" + Arguments(d) + ");", returnsValue: !d.ReturnsVoid);
 
-        w.Line();
-        w.Open("namespace LossGen.Generated");
-        w.Line("using global::System;");
-        w.Line("using global::System.Numerics;");
-        w.Line("using global::System.Runtime.CompilerServices;");
-        w.Line("using global::System.Runtime.InteropServices;");
-        w.Line("using global::LossGen.Numerics;");
-        w.Line("using static global::LossGen.Numerics.VectorMath;");
-        w.Line();
+        WriteKernelNamespace(w);
         // The formula and its derivatives are documented once: on the user's method, unless the user
         // documented it, in which case on the kernel class.
         if (d.HasDocumentation)
@@ -84,15 +76,7 @@ internal static class SourceEmitter
 
         WriteHeader(w, d);
         WriteDeclaration(w, d, docs, "return global::LossGen.Generated." + kernelClass + ".Run(" + Arguments(d) + ");", returnsValue: !d.ReturnsVoid);
-        w.Line();
-        w.Open("namespace LossGen.Generated");
-        w.Line("using global::System;");
-        w.Line("using global::System.Numerics;");
-        w.Line("using global::System.Runtime.CompilerServices;");
-        w.Line("using global::System.Runtime.InteropServices;");
-        w.Line("using global::LossGen.Numerics;");
-        w.Line("using static global::LossGen.Numerics.VectorMath;");
-        w.Line();
+        WriteKernelNamespace(w);
         if (d.HasDocumentation)
         {
             foreach (string line in docs)
@@ -148,6 +132,20 @@ internal static class SourceEmitter
         }
         int firstLineEnd = text.IndexOf('\n') + 1;
         return text.Substring(0, firstLineEnd) + marker + "\n" + text.Substring(firstLineEnd);
+    }
+
+    /// <summary>Opens the namespace of the file-local kernel class, with the usings its code relies on.</summary>
+    private static void WriteKernelNamespace(CodeWriter w)
+    {
+        w.Line();
+        w.Open("namespace LossGen.Generated");
+        w.Line("using global::System;");
+        w.Line("using global::System.Numerics;");
+        w.Line("using global::System.Runtime.CompilerServices;");
+        w.Line("using global::System.Runtime.InteropServices;");
+        w.Line("using global::LossGen.Numerics;");
+        w.Line("using static global::LossGen.Numerics.VectorMath;");
+        w.Line();
     }
 
     private static void WriteHeader(CodeWriter w, LossDeclaration d, string? marker = null)
