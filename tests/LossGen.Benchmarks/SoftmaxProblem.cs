@@ -168,7 +168,11 @@ public sealed class SoftmaxProblem<TLoss>
     private readonly MLContext _ml = new(seed: 1);
     private IDataView? _view;
 
-    /// <summary>Labels as a key column of K values (ML.NET's keys count from 1), features as a vector of known size d.</summary>
+    /// <summary>
+    /// Features as a vector of known size d; labels mapped to keys by value (class c is ML.NET's score slot c). A key
+    /// column loaded directly from uint values came out shifted by one class (class 0's rows scored in slot 1), so
+    /// the mapping is ML.NET's own <c>MapValueToKey</c>, ordered by value.
+    /// </summary>
     private IDataView View
     {
         get
@@ -176,10 +180,11 @@ public sealed class SoftmaxProblem<TLoss>
             if (_view is null)
             {
                 var schema = SchemaDefinition.Create(typeof(Row));
-                schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), K);
                 schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, D);
-                _view = _ml.Data.LoadFromEnumerable(
-                    Enumerable.Range(0, N).Select(i => new Row { Label = (uint)Labels[i] + 1, Features = X.AsSpan(i * D, D).ToArray() }).ToList(), schema);
+                IDataView raw = _ml.Data.LoadFromEnumerable(
+                    Enumerable.Range(0, N).Select(i => new Row { Label = (uint)Labels[i], Features = X.AsSpan(i * D, D).ToArray() }).ToList(), schema);
+                var keys = _ml.Transforms.Conversion.MapValueToKey(nameof(Row.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
+                _view = _ml.Data.Cache(keys.Fit(raw).Transform(raw));
             }
             return _view;
         }

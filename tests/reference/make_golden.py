@@ -7,7 +7,9 @@ Run by hand with Debian's interpreter and python3-torch (not in CI):
     /usr/bin/python3 tests/reference/make_golden.py
 
 Writes tests/reference/golden.json next to this script. Every loss that PyTorch has is computed
-with torch.nn.functional in float64; the others (log-cosh, quantile, hinge, squared hinge) with
+with torch.nn.functional in float64, its second derivatives ("second": the diagonal of
+torch.autograd.functional.hessian in each differentiated input) by PyTorch's double backward (for
+binary cross-entropy, whose double backward loses digits, the exact closed form t/p² + (1−t)/(1−p)²); the others (log-cosh, quantile, hinge, squared hinge) with
 torch autograd of their closed form in float64. Inputs are fixed (seeded) and representable in
 float32, so the same cases serve the float and the double catalogue. Cases listed under
 "differences" are where LossGen deliberately differs from PyTorch (see docs/losses.md); the tests
@@ -15,6 +17,7 @@ assert LossGen's documented behaviour there instead.
 """
 import json
 import math
+from fractions import Fraction
 import os
 
 import numpy as np
@@ -44,16 +47,40 @@ def run(fn, inputs, reduction, grad_names):
     return value, grads
 
 
+def second(fn, inputs, reduction, grad_names):
+    """The diagonal of torch.autograd.functional.hessian of the reduced loss (of the sum for "none") in each input:
+    for an element-wise loss it is the whole Hessian in that input (the second derivatives LossGen's d2 outputs give)."""
+    names = list(grad_names)
+    fixed = {k: torch.tensor(v) for k, v in inputs.items()}
+
+    def f(*xs):
+        v = dict(fixed)
+        v.update(zip(names, xs))
+        out = fn(v, reduction)
+        return out.sum() if reduction == "none" else out
+
+    h = torch.autograd.functional.hessian(f, tuple(torch.tensor(inputs[k]) for k in names))
+    return {k: torch.diagonal(h[i][i]).tolist() for i, k in enumerate(names)}
+
+
 cases = []
 differences = []
 
 
-def record(loss, fn, inputs, params, source, grad_names=("input",), into=None):
+def record(loss, fn, inputs, params, source, grad_names=("input",), into=None, exact_second=None):
+    """exact_second(inputs) -> per-element second derivatives as Fractions, where PyTorch's double backward loses
+    digits (binary cross-entropy: its gradient (p - t) / (p (1 - p)) differentiated in float64 is off by up to 2e-9)."""
     for reduction in ("mean", "sum", "none"):
         value, grads = run(fn, inputs, reduction, grad_names)
+        if exact_second is None:
+            d2 = second(fn, inputs, reduction, grad_names)
+        else:
+            n = len(inputs["input"])
+            d2 = {"input": [float(v / n) if reduction == "mean" else float(v) for v in exact_second(inputs)]}
         (into if into is not None else cases).append({
             "loss": loss, "reduction": reduction, "params": params, "source": source,
             "inputs": {k: v.tolist() for k, v in inputs.items()}, "value": value, "grads": grads,
+            "second": d2,
         })
 
 
@@ -84,7 +111,8 @@ for delta in (1.0, 1.35):
 
 p = f32(np.append(rng.uniform(0.01, 0.99, N - 4), [0.5, 0.2, 0.9, 0.999]))
 t = f32(np.append(rng.uniform(0.0, 1.0, N - 8), [0, 1, 0, 1, 0.5, 0, 1, 0.3]))
-record("BceLoss", lambda v, r: F.binary_cross_entropy(v["input"], v["target"], reduction=r), {"input": p, "target": t}, {}, "torch.nn.functional.binary_cross_entropy")
+record("BceLoss", lambda v, r: F.binary_cross_entropy(v["input"], v["target"], reduction=r), {"input": p, "target": t}, {}, "torch.nn.functional.binary_cross_entropy",
+       exact_second=lambda v: [Fraction(t) / Fraction(p) ** 2 + (1 - Fraction(t)) / (1 - Fraction(p)) ** 2 for p, t in zip(v["input"], v["target"])])
 
 for pos_weight in (1.0, 2.5):
     z = f32(np.append(normal(3.0, N - 5), [100.0, -100.0, 0.0, 100.0, -100.0]))

@@ -39,6 +39,12 @@ internal enum ArgumentSource
 
     /// <summary>A trained scalar's <c>out</c> gradient, copied into the gradient span (parametric losses).</summary>
     Out,
+
+    /// <summary>The prediction's second-derivative span (second-order prediction losses).</summary>
+    SecondDerivative,
+
+    /// <summary>The k × k Hessian span (second-order parametric losses).</summary>
+    Hessian,
 }
 
 /// <summary>How one declared parameter is supplied when the adapter calls the loss method.</summary>
@@ -50,7 +56,10 @@ internal sealed record AdapterArgument(ArgumentSource Source, int Index);
 /// The trainer adapter of one <c>[Loss]</c> method: a struct named <c>{Method}Function</c> beside the method
 /// that implements a runtime interface by calling it, so that a generic trainer (<c>LinearObjective</c>,
 /// <c>ParametricObjective</c>) is specialized by the JIT for the loss. Overloads of one method for float and
-/// double share one struct (one explicit interface implementation each). Value-equatable.
+/// double, with and without second derivatives, share one struct (one explicit interface implementation each).
+/// <see cref="SecondOrder"/> marks an overload with a <c>d2</c> or <c>hessian</c> output: the struct then implements the
+/// second-order interface too. <see cref="HessianOrder"/> gives, for each row of the declared Hessian (the order of the
+/// <c>out</c> gradients), the parameter it belongs to (the order of the scalar inputs). Value-equatable.
 /// </summary>
 internal sealed record AdapterModel(
     string? Namespace,
@@ -65,7 +74,9 @@ internal sealed record AdapterModel(
     EquatableArray<string> FixedNames,
     EquatableArray<string> ParameterNames,
     EquatableArray<string> ColumnNames,
-    EquatableArray<AdapterArgument> Arguments)
+    EquatableArray<AdapterArgument> Arguments,
+    bool SecondOrder = false,
+    EquatableArray<int> HessianOrder = default)
 {
     /// <summary>The suffix of the struct's name.</summary>
     public const string Suffix = "Function";
@@ -82,17 +93,19 @@ internal sealed record AdapterModel(
         var spanGradients = signature.WithRole(ParameterRole.ElementwiseGradient).ToList();
         var scalarGradients = signature.WithRole(ParameterRole.ScalarGradient).ToList();
         var scalars = signature.WithRole(ParameterRole.ScalarInput).ToList();
-        // Second-derivative outputs have no place in the trainer interfaces (yet): no adapter.
-        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any() || signature.WithRole(ParameterRole.ElementwiseSecondDerivative).Any() || signature.WithRole(ParameterRole.ScalarHessian).Any())
+        var secondDerivatives = signature.WithRole(ParameterRole.ElementwiseSecondDerivative).ToList();
+        var hessians = signature.WithRole(ParameterRole.ScalarHessian).ToList();
+        if (signature.WithRole(ParameterRole.LossOutput).Any() || signature.WithRole(ParameterRole.Invalid).Any())
         {
             return null;
         }
         AdapterKind kind;
-        if (spanGradients.Count == 1 && scalarGradients.Count == 0 && inputs.Count == 2)
+        if (spanGradients.Count == 1 && scalarGradients.Count == 0 && inputs.Count == 2 && hessians.Count == 0
+            && (secondDerivatives.Count == 0 || secondDerivatives.Count == 1 && secondDerivatives[0].Target == spanGradients[0].Target))
         {
             kind = AdapterKind.Prediction;
         }
-        else if (spanGradients.Count == 0 && scalarGradients.Count > 0 && inputs.Count > 0)
+        else if (spanGradients.Count == 0 && scalarGradients.Count > 0 && inputs.Count > 0 && secondDerivatives.Count == 0 && hessians.Count <= 1)
         {
             kind = AdapterKind.Parametric;
         }
@@ -112,11 +125,17 @@ internal sealed record AdapterModel(
                     new AdapterArgument(p.Index == spanGradients[0].Target ? ArgumentSource.Prediction : ArgumentSource.Target, 0),
                 ParameterRole.ElementwiseInput => new AdapterArgument(ArgumentSource.Column, inputs.FindIndex(i => i.Index == p.Index)),
                 ParameterRole.ElementwiseGradient => new AdapterArgument(ArgumentSource.Gradient, 0),
+                ParameterRole.ElementwiseSecondDerivative => new AdapterArgument(ArgumentSource.SecondDerivative, 0),
+                ParameterRole.ScalarHessian => new AdapterArgument(ArgumentSource.Hessian, 0),
                 ParameterRole.ScalarInput when trained.Contains(p.Index) => new AdapterArgument(ArgumentSource.Parameter, parameterNames.IndexOf(p.Name)),
                 ParameterRole.ScalarInput => new AdapterArgument(ArgumentSource.Fixed, fixedNames.IndexOf(p.Name)),
                 _ => new AdapterArgument(ArgumentSource.Out, parameterNames.IndexOf(signature.Parameters[p.Target].Name)),
             });
         }
+        // The Hessian's rows follow the declared order of the out gradients; the adapter's parameters follow the scalar inputs.
+        var hessianOrder = hessians.Count == 0
+            ? new List<int>()
+            : scalarGradients.Select(g => parameterNames.IndexOf(signature.Parameters[g.Target].Name)).ToList();
         return new AdapterModel(
             d.Namespace,
             d.ContainingTypes,
@@ -130,7 +149,9 @@ internal sealed record AdapterModel(
             fixedNames.ToEquatableArray(),
             parameterNames.ToEquatableArray(),
             inputs.Select(i => i.Name).ToEquatableArray(),
-            arguments.ToEquatableArray());
+            arguments.ToEquatableArray(),
+            secondDerivatives.Count + hessians.Count > 0,
+            hessianOrder.ToEquatableArray());
     }
 
     /// <summary>The key under which float and double overloads share one struct.</summary>

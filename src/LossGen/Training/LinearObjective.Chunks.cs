@@ -44,6 +44,9 @@ public sealed partial class LinearObjective<T, TLoss>
             _losses = new double[chunks];
         }
 
+        /// <summary>Rows per chunk (the option, clamped to the data set).</summary>
+        public int ChunkRows => _chunkRows;
+
         public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
         {
             _count = rows.IsEmpty ? targets.Length : rows.Length;

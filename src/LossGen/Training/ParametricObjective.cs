@@ -85,6 +85,32 @@ public sealed class ParametricObjective<T, TLoss> : IBatchObjective<T>, IObjecti
         }
     }
 
+    /// <summary>The objective over all rows with its gradient and Hessian (in double); <paramref name="loss"/> is <see cref="Loss"/>, typed for its second-order call.</summary>
+    internal T EvaluateSecondOrder<TSecond>(TSecond loss, ReadOnlySpan<T> parameters, Span<T> gradient, Span<double> hessian)
+        where TSecond : struct, ISecondOrderParametricLoss<T>
+    {
+        int k = ParameterCount;
+        if (hessian.Length != k * k)
+        {
+            throw new ArgumentException($"The loss has {k} parameters, so the Hessian has {k * k} values, but {hessian.Length} were given.", nameof(hessian));
+        }
+        _guard.Enter(this);
+        try
+        {
+            Span<T> h = k * k <= 256 ? stackalloc T[k * k] : new T[k * k];
+            T value = loss.Evaluate(parameters, _columns, _rows, gradient, h);
+            for (int i = 0; i < h.Length; i++)
+            {
+                hessian[i] = double.CreateChecked(h[i]);
+            }
+            return value;
+        }
+        finally
+        {
+            _guard.Exit();
+        }
+    }
+
     private T EvaluateRows(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {
         int n = rows.Length;

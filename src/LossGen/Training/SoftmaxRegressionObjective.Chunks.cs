@@ -109,12 +109,23 @@ public sealed partial class SoftmaxRegressionObjective<T, TLoss>
             ReadOnlySpan<T> w = new(_parameters, k * d), b = new(_parameters + k * d, k);
             Span<T> z = _z[worker].AsSpan(0, size * k), dz = _dz[worker].AsSpan(0, size * k);
             // Logits: z_ik = x_i · W_k + b_k.
+            // Four classes at a time share the loads of x_i (the bits of one Dot per class).
             for (int i = 0; i < size; i++)
             {
                 ReadOnlySpan<T> xi = x.Slice(i * d, d);
-                for (int c = 0; c < k; c++)
+                Span<T> zi = z.Slice(i * k, k);
+                int c = 0;
+                for (; c + 4 <= k; c += 4)
                 {
-                    z[i * k + c] = SpanMath.Dot(xi, w.Slice(c * d, d)) + b[c];
+                    SpanMath.Dot4(xi, w.Slice(c * d, d), w.Slice((c + 1) * d, d), w.Slice((c + 2) * d, d), w.Slice((c + 3) * d, d), zi.Slice(c, 4));
+                }
+                for (; c < k; c++)
+                {
+                    zi[c] = SpanMath.Dot(xi, w.Slice(c * d, d));
+                }
+                for (c = 0; c < k; c++)
+                {
+                    zi[c] += b[c];
                 }
             }
             // The loss: one call over the chunk's rows.
@@ -123,12 +134,24 @@ public sealed partial class SoftmaxRegressionObjective<T, TLoss>
             Span<T> partial = _partials.AsSpan(chunk * _width, _width);
             partial.Clear();
             Span<T> bias = partial.Slice(k * d, k);
-            for (int i = 0; i < size; i++)
+            // Two rows at a time share the loads and stores of the partial (the bits of one Axpy per row, in row order).
+            int i2 = 0;
+            for (; i2 + 2 <= size; i2 += 2)
             {
-                ReadOnlySpan<T> xi = x.Slice(i * d, d);
+                ReadOnlySpan<T> xi = x.Slice(i2 * d, d), xj = x.Slice((i2 + 1) * d, d);
                 for (int c = 0; c < k; c++)
                 {
-                    T g = dz[i * k + c];
+                    T gi = dz[i2 * k + c], gj = dz[(i2 + 1) * k + c];
+                    SpanMath.Axpy2(gi, xi, gj, xj, partial.Slice(c * d, d));
+                    bias[c] = (bias[c] + gi) + gj;
+                }
+            }
+            for (; i2 < size; i2++)
+            {
+                ReadOnlySpan<T> xi = x.Slice(i2 * d, d);
+                for (int c = 0; c < k; c++)
+                {
+                    T g = dz[i2 * k + c];
                     SpanMath.Axpy(g, xi, partial.Slice(c * d, d));
                     bias[c] += g;
                 }

@@ -10,7 +10,8 @@ internal sealed record GoldenCase(
     string Source,
     IReadOnlyDictionary<string, double[]> Inputs,
     double[] Value,
-    IReadOnlyDictionary<string, double[]> Grads)
+    IReadOnlyDictionary<string, double[]> Grads,
+    IReadOnlyDictionary<string, double[]> Second)
 {
     public override string ToString() => $"{Loss} {Reduction} {string.Join(" ", Params.Select(kv => kv.Key + "=" + kv.Value))}";
 }
@@ -37,7 +38,10 @@ internal static class GoldenCases
         c.GetProperty("source").GetString()!,
         c.GetProperty("inputs").EnumerateObject().ToDictionary(p => p.Name, p => Numbers(p.Value)),
         Numbers(c.GetProperty("value")),
-        c.GetProperty("grads").EnumerateObject().ToDictionary(p => p.Name, p => Numbers(p.Value)))).ToList();
+        c.GetProperty("grads").EnumerateObject().ToDictionary(p => p.Name, p => Numbers(p.Value)),
+        c.TryGetProperty("second", out JsonElement second)
+            ? second.EnumerateObject().ToDictionary(p => p.Name, p => Numbers(p.Value))
+            : new Dictionary<string, double[]>())).ToList();
 
     private static double[] Numbers(JsonElement value) => value.ValueKind == JsonValueKind.Array
         ? value.EnumerateArray().Select(Number).ToArray()
