@@ -146,7 +146,7 @@ internal static class AdapterEmitter
             w.Line("// " + any.MethodName + " has no overload without second derivatives: they are written into pooled scratch memory and dropped.");
             w.Line(t + "[] scratch = global::System.Buffers.ArrayPool<" + t + ">.Shared.Rent(prediction.Length);");
             w.Open("try");
-            w.Line("return " + PredictionCall(secondOrder!, t, fixedType, "scratch.AsSpan(0, prediction.Length)") + ";");
+            w.Line("return " + PredictionCall(secondOrder!, t, fixedType, "new global::System.Span<" + t + ">(scratch, 0, prediction.Length)") + ";");
             w.Close();
             w.Open("finally");
             w.Line("global::System.Buffers.ArrayPool<" + t + ">.Shared.Return(scratch);");

@@ -69,9 +69,15 @@ public static class CurveFit
         double[] covariance = DenseCholesky.Inverse(factorization, k);
         double multiplier = model == ErrorModel.LeastSquares ? 2 * sum / (n - k) : 1;
         var errors = new double[k];
-        for (int i = 0; i < covariance.Length; i++)
+        // The inverse is computed column by column; average its two triangles so the covariance is exactly symmetric.
+        for (int i = 0; i < k; i++)
         {
-            covariance[i] *= multiplier;
+            for (int j = 0; j <= i; j++)
+            {
+                double c = 0.5 * (covariance[i * k + j] + covariance[j * k + i]) * multiplier;
+                covariance[i * k + j] = c;
+                covariance[j * k + i] = c;
+            }
         }
         for (int i = 0; i < k; i++)
         {

@@ -55,6 +55,37 @@ public class AdapterTests
         Snapshot.Verify(AdapterText(result, "ExpFitFunction"), "AdapterParametric");
     }
 
+    [Fact]
+    public void FirstAndSecondOrderOverloadsShareOneStructThatImplementsBothInterfaces()
+    {
+        HarnessResult result = Run("""
+                [Loss("softplus(z) - y * z")]
+                public static partial double Logistic(ReadOnlySpan<double> z, ReadOnlySpan<double> y, Span<double> dz);
+
+                [Loss("softplus(z) - y * z")]
+                public static partial double Logistic(ReadOnlySpan<double> z, ReadOnlySpan<double> y, Span<double> dz, Span<double> d2z);
+
+                [Loss("softplus(z) - y * z")]
+                public static partial float Logistic(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> d2z);
+            """);
+        AssertCompiles(result);
+        Assert.Equal(new[] { "Snapshots.Losses+LogisticFunction.g.cs" }, AdapterFiles(result));
+        // double has both overloads; float only the second-order one, whose first-order face drops d2 into pooled scratch.
+        Snapshot.Verify(AdapterText(result, "LogisticFunction"), "AdapterSecondOrderPrediction");
+    }
+
+    [Fact]
+    public void AHessianOutputMakesASecondOrderParametricAdapterInParameterOrder()
+    {
+        HarnessResult result = Run("""
+                [Loss("(a * exp(b * x) - y)^2", Reduction = Reduction.Sum)]
+                public static partial double ExpFit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, double b, out double db, out double da, Span<double> hessian);
+            """);
+        AssertCompiles(result);
+        // The out gradients are declared (b, a): the method's Hessian rows are permuted into the parameters' order (a, b).
+        Snapshot.Verify(AdapterText(result, "ExpFitFunction"), "AdapterSecondOrderParametric");
+    }
+
     [Theory]
     [InlineData("Reduction None writes per-element losses", """
             [Loss("(p - y)^2", Reduction = Reduction.None)]
@@ -78,6 +109,12 @@ public class AdapterTests
             public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float w, Span<float> dp);
             [Loss("(p - y)^2 * v")]
             public static partial double Mse(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double v, Span<double> dp);
+        """)]
+    [InlineData("two second-order overloads for one element type", """
+            [Loss("(p - y)^2")]
+            public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp, Span<float> d2p);
+            [Loss("(p - y)^4")]
+            public static partial float Mse(ReadOnlySpan<float> y, ReadOnlySpan<float> p, Span<float> dp, Span<float> d2p);
         """)]
     [InlineData("the declaration has an error", """
             [Loss("(p - y)^^2")]

@@ -40,7 +40,7 @@ public class RealDataConvergenceTests(ITestOutputHelper output)
     }
 
     /// <summary>min (1/n) Σ BCE(σ(x·w + b), y) + λ/2 ‖w‖² by Newton's method from 0, to a step below 1e-15.</summary>
-    private static double[] LogisticNewton(double[] x, double[] y, int d, double lambda)
+    internal static double[] LogisticNewton(double[] x, double[] y, int d, double lambda)
     {
         int n = y.Length, p = d + 1;
         var theta = new double[p];

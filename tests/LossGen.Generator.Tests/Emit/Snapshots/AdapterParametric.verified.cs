@@ -7,7 +7,7 @@ namespace Snapshots
     static partial class Losses
     {
         /// <summary>
-        /// <c>ExpFit</c> as a <c>LossGen.Training.IParametricLoss&lt;T&gt;</c> for float, so that generic trainers call it directly
+        /// <c>ExpFit</c> as <c>LossGen.Training.IParametricLoss&lt;float&gt;</c>, so that generic trainers call it directly
         /// (the JIT specializes them for this struct). Formula: <c>(a * exp(b * x) - y)^2</c>.
         /// Parameters, in order: a, b. Data columns, in order: x, y.
         /// </summary>

@@ -7,7 +7,7 @@ namespace Snapshots
     static partial class Losses
     {
         /// <summary>
-        /// <c>Huber</c> as a <c>LossGen.Training.IPredictionLoss&lt;T&gt;</c> for float and double, so that generic trainers call it directly
+        /// <c>Huber</c> as <c>LossGen.Training.IPredictionLoss&lt;float&gt;</c> and <c>LossGen.Training.IPredictionLoss&lt;double&gt;</c>, so that generic trainers call it directly
         /// (the JIT specializes them for this struct). Formula: <c>d = abs(p - y); d &lt; delta ? 0.5 * d^2 : delta * (d - 0.5 * delta)</c>.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LossGen", "0.1.0")]
