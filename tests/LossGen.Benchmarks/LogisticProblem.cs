@@ -83,6 +83,14 @@ public sealed class LogisticProblem
         return (theta[..D], theta[D]);
     }
 
+    public (float[] W, float B) LossGenNewton(int iterations)
+    {
+        using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, D, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
+        var theta = new float[D + 1];
+        new Newton<float>(new NewtonOptions { MaxIterations = iterations, GradientTolerance = 0 }).Minimize(objective, theta);
+        return (theta[..D], theta[D]);
+    }
+
     public (float[] W, float B) LossGenAdam(int epochs)
     {
         using var objective = new LinearObjective<float, Losses.BceWithLogitsLossFunction>(X, D, Y, new Losses.BceWithLogitsLossFunction(1), new LinearObjectiveOptions { L2 = Lambda });
