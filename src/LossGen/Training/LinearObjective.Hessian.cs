@@ -63,7 +63,7 @@ public sealed partial class LinearObjective<T, TLoss>
     /// <summary>
     /// One second-order evaluation's chunked work. Per chunk: forward pass, the loss's second-order kernel (gradient
     /// and second derivative per row), the gradient partial Xᵀ·g and the Hessian partial X̃ᵀ·diag(h)·X̃ (upper
-    /// triangle, X̃ = [X 1]) accumulated in T two rows at a time. Chunks run in waves of a few per thread so that
+    /// triangle, X̃ = [X 1]) accumulated in T by a register-blocked product over rows padded to whole vectors. Chunks run in waves of a few per thread so that
     /// the per-chunk Hessians take bounded memory; after each wave they are added into the result in chunk order, in
     /// double, so results do not depend on the thread count.
     /// </summary>
@@ -72,7 +72,8 @@ public sealed partial class LinearObjective<T, TLoss>
     {
         private readonly LinearObjective<T, TLoss> _owner;
         private readonly int _chunkRows, _d, _p, _wave;
-        private readonly T[][] _z, _dz, _h;
+        private readonly T[][] _z, _dz, _h, _xPadded, _hxPadded, _gram;
+        private readonly int _paddedColumns, _paddedRows;
         private readonly T[] _partials, _hessians;
         private readonly double[] _losses;
         private T* _features, _targets, _parameters;
@@ -86,14 +87,23 @@ public sealed partial class LinearObjective<T, TLoss>
             _p = _d + 1;
             _chunkRows = chunkRows;
             _wave = 4 * threads;
+            // X padded to whole vectors per row, h ⊙ X padded to blocks of four rows of the Hessian.
+            _paddedColumns = (_d + Vector<T>.Count - 1) / Vector<T>.Count * Vector<T>.Count;
+            _paddedRows = (_d + 3) / 4 * 4;
             _z = new T[threads][];
             _dz = new T[threads][];
             _h = new T[threads][];
+            _xPadded = new T[threads][];
+            _hxPadded = new T[threads][];
+            _gram = new T[threads][];
             for (int t = 0; t < threads; t++)
             {
                 _z[t] = new T[_chunkRows];
                 _dz[t] = new T[_chunkRows];
                 _h[t] = new T[_chunkRows];
+                _xPadded[t] = new T[_chunkRows * _paddedColumns];
+                _hxPadded[t] = new T[_chunkRows * _paddedRows];
+                _gram[t] = new T[_paddedRows * _paddedColumns];
             }
             _partials = new T[_wave * _p];
             _hessians = new T[_wave * _p * _p];
@@ -176,32 +186,34 @@ public sealed partial class LinearObjective<T, TLoss>
             LinearModel.ReduceRows(x, dz, d, partial);
             Span<T> hessian = _hessians.AsSpan(slot * p * p, p * p);
             hessian.Clear();
-            // Upper triangle of Σ_i h_i x̃_i x̃_iᵀ, x̃_i = [x_i, 1]: row j gets h_i x_ij · x̃_i[j..], two rows of data at a time.
-            int r = 0;
-            for (; r + 2 <= size; r += 2)
+            // Upper triangle of Σ_i h_i x̃_i x̃_iᵀ, x̃_i = [x_i, 1]: the d × d block by a register-blocked product
+            // (h ⊙ X)ᵀ·X, the bias row and corner as sums of h_i x_ij and h_i, all in row order.
+            int dp = _paddedColumns, dj = _paddedRows;
+            Span<T> xPadded = _xPadded[worker].AsSpan(0, size * dp), hx = _hxPadded[worker].AsSpan(0, size * dj);
+            Span<T> biasRow = hessian.Slice(d * p, p); // scratch for Σ h_i x_ij until copied to column d
+            T hSum = T.Zero;
+            for (int i = 0; i < size; i++)
             {
-                ReadOnlySpan<T> xi = x.Slice(r * d, d), xk = x.Slice((r + 1) * d, d);
-                T hi = h[r], hk = h[r + 1];
+                ReadOnlySpan<T> xi = x.Slice(i * d, d);
+                xi.CopyTo(xPadded.Slice(i * dp, d));
+                Span<T> hxi = hx.Slice(i * dj, d);
+                T hi = h[i];
                 for (int j = 0; j < d; j++)
                 {
-                    T ai = hi * xi[j], ak = hk * xk[j];
-                    SpanMath.Axpy2(ai, xi[j..], ak, xk[j..], hessian.Slice(j * p + j, d - j));
-                    hessian[j * p + d] = (hessian[j * p + d] + ai) + ak;
+                    hxi[j] = hi * xi[j];
+                    biasRow[j] += hxi[j];
                 }
-                hessian[d * p + d] = (hessian[d * p + d] + hi) + hk;
+                hSum += hi;
             }
-            for (; r < size; r++)
+            Span<T> gram = _gram[worker];
+            WeightedGram(xPadded, hx, size, d, dp, dj, gram);
+            for (int j = 0; j < d; j++)
             {
-                ReadOnlySpan<T> xi = x.Slice(r * d, d);
-                T hi = h[r];
-                for (int j = 0; j < d; j++)
-                {
-                    T ai = hi * xi[j];
-                    SpanMath.Axpy(ai, xi[j..], hessian.Slice(j * p + j, d - j));
-                    hessian[j * p + d] += ai;
-                }
-                hessian[d * p + d] += hi;
+                gram.Slice(j * dp + j, d - j).CopyTo(hessian.Slice(j * p + j, d - j));
+                hessian[j * p + d] = biasRow[j];
             }
+            biasRow.Clear();
+            hessian[d * p + d] = hSum;
             if (scale != T.One)
             {
                 foreach (ref T v in partial)
@@ -214,6 +226,39 @@ public sealed partial class LinearObjective<T, TLoss>
                 }
             }
             _losses[slot] = double.CreateChecked(chunkLoss) * share;
+        }
+
+        /// <summary>
+        /// gram[j, k] = Σ_i hx[i, j] · x[i, k] for j &lt; d and the k of the blocks at or right of the diagonal: four rows
+        /// of the result at a time, one vector of columns, accumulated over all rows in registers (x row-major with
+        /// stride <paramref name="dp"/>, padded with zeros; hx with stride <paramref name="dj"/>, rows past d unused).
+        /// </summary>
+        private static void WeightedGram(ReadOnlySpan<T> x, ReadOnlySpan<T> hx, int size, int d, int dp, int dj, Span<T> gram)
+        {
+            int width = Vector<T>.Count;
+            ref T xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref T hr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(hx);
+            ref T gr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gram);
+            for (int j0 = 0; j0 < d; j0 += 4)
+            {
+                for (int k0 = j0 / width * width; k0 < dp; k0 += width)
+                {
+                    Vector<T> a0 = Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = Vector<T>.Zero, a3 = Vector<T>.Zero;
+                    for (int i = 0; i < size; i++)
+                    {
+                        Vector<T> xv = Vector.LoadUnsafe(ref xr, (nuint)(i * dp + k0));
+                        nuint row = (nuint)(i * dj + j0);
+                        a0 += new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row)) * xv;
+                        a1 += new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 1)) * xv;
+                        a2 += new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 2)) * xv;
+                        a3 += new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 3)) * xv;
+                    }
+                    a0.StoreUnsafe(ref gr, (nuint)(j0 * dp + k0));
+                    a1.StoreUnsafe(ref gr, (nuint)((j0 + 1) * dp + k0));
+                    a2.StoreUnsafe(ref gr, (nuint)((j0 + 2) * dp + k0));
+                    a3.StoreUnsafe(ref gr, (nuint)((j0 + 3) * dp + k0));
+                }
+            }
         }
     }
 }

@@ -109,6 +109,57 @@ public class NewtonTests(ITestOutputHelper output)
         Assert.True(worst <= 1e-6, $"{worst:E2}");
     }
 
+    [Theory]
+    [InlineData(37, 1000, 128)]
+    [InlineData(1, 300, 1024)]
+    [InlineData(8, 513, 64)]
+    public void TheLinearHessianEqualsTheNaiveWeightedGramMatrix(int d, int n, int chunkRows)
+    {
+        var random = new Random(d * 1000 + n);
+        double[] x = Enumerable.Range(0, n * d).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(_ => (double)random.Next(2)).ToArray();
+        double[] theta = Enumerable.Range(0, d + 1).Select(_ => random.NextDouble() - 0.5).ToArray();
+        int p = d + 1;
+        // Independent: H = Σ_i σ_i(1 − σ_i) x̃_i x̃_iᵀ / n + λ on the weights' diagonal, x̃ = [x, 1], in double.
+        var expected = new double[p * p];
+        for (int i = 0; i < n; i++)
+        {
+            double z = theta[d];
+            for (int j = 0; j < d; j++)
+            {
+                z += x[i * d + j] * theta[j];
+            }
+            double s = 1 / (1 + Math.Exp(-z)), w = s * (1 - s) / n;
+            for (int j = 0; j < p; j++)
+            {
+                for (int k = 0; k < p; k++)
+                {
+                    expected[j * p + k] += w * (j < d ? x[i * d + j] : 1) * (k < d ? x[i * d + k] : 1);
+                }
+            }
+        }
+        for (int j = 0; j < d; j++)
+        {
+            expected[j * p + j] += 0.5;
+        }
+        var options = new LinearObjectiveOptions { L2 = 0.5, ChunkRows = chunkRows };
+        using var inDouble = LinearObjective.Create(x, d, y, new Losses.BceWithLogitsLossFunction(posWeight: 1), options);
+        var hessian = new double[p * p];
+        inDouble.EvaluateSecondOrder(inDouble.Loss, theta, new double[p], hessian);
+        Assert.True(Dense.RelativeError(hessian, expected) <= 1e-13, $"double {Dense.RelativeError(hessian, expected):E2}");
+        using var inFloat = LinearObjective.Create(Array.ConvertAll(x, v => (float)v), d, Array.ConvertAll(y, v => (float)v), new Losses.BceWithLogitsLossFunction(posWeight: 1), options);
+        var hessianFromFloat = new double[p * p];
+        inFloat.EvaluateSecondOrder(inFloat.Loss, Array.ConvertAll(theta, v => (float)v), new float[p], hessianFromFloat);
+        Assert.True(Dense.RelativeError(hessianFromFloat, expected) <= 1e-5, $"float {Dense.RelativeError(hessianFromFloat, expected):E2}");
+        for (int j = 0; j < p; j++)
+        {
+            for (int k = 0; k < j; k++)
+            {
+                Assert.Equal(hessian[k * p + j], hessian[j * p + k]);
+            }
+        }
+    }
+
     [Fact]
     public void TheLinearHessianIsTheSameForAnyThreadCount()
     {
