@@ -9,11 +9,13 @@ namespace LossGen.Generator.Emit;
 
 /// <summary>
 /// Prints <c>Run</c> of a row loss over a run-time K (<see cref="RowKernelPlan"/>): validation of K, every
-/// span length and every class index before anything is written; then, per row, the plan's stages: per-sample
-/// statements on broadcast vectors, and passes along the row's K values, a vector at a time with a masked
-/// tail, that reduce (sum, max, min) or store the row gradients.
+/// span length and every class index before anything is written; then one of two layouts of the plan's stages.
+/// <c>AlongRows</c> (this file): per row, per-sample statements on broadcast vectors, and passes along the row's K
+/// values, a vector at a time with a masked tail, that reduce (sum, max, min) or store the row gradients.
+/// <c>AcrossSamples</c> (RowLoopEmitter.AcrossSamples.cs), for rows shorter than two vectors: one vector holds one
+/// component of consecutive samples, so per-sample values fill every lane and reductions need no horizontal step.
 /// </summary>
-internal sealed class RowLoopEmitter
+internal sealed partial class RowLoopEmitter
 {
     private readonly LossDeclaration _d;
     private readonly RowKernelPlan _plan;
@@ -22,6 +24,7 @@ internal sealed class RowLoopEmitter
     private readonly HashSet<string> _parameterNames;
     private readonly Dictionary<string, string> _locals = new();
     private readonly HashSet<string> _taken = new();
+    private readonly HashSet<string> _reserved;
 
     public RowLoopEmitter(LossDeclaration d, RowKernelPlan plan)
     {
@@ -44,6 +47,15 @@ internal sealed class RowLoopEmitter
                 _taken.Add(stage.Target);
             }
         }
+        _reserved = new HashSet<string>(_taken);
+    }
+
+    /// <summary>Starts a new method's locals: the names of parameters and plan statements stay taken.</summary>
+    private void ResetLocals()
+    {
+        _locals.Clear();
+        _taken.Clear();
+        _taken.UnionWith(_reserved);
     }
 
     private string Id(string name) => Naming.KernelParameter(name, _parameterNames);
@@ -69,13 +81,49 @@ internal sealed class RowLoopEmitter
 
     private bool IsInput(string span) => _plan.Inputs.Any(i => i.Name == span && i.Kind is RowInputKind.Row or RowInputKind.Sample);
 
+    private string Parameters => string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + p.TypeDisplay + " " + Id(p.Name)));
+
+    private string ReturnType => _plan.Reduces ? _t : "void";
+
     public void Emit(CodeWriter w)
     {
-        string parameters = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + p.TypeDisplay + " " + Id(p.Name)));
-        w.Line("/// <summary>Validates K, the spans and the class indices, then computes the loss and its gradients row by row.</summary>");
-        w.Open("public static " + (_plan.Reduces ? _t : "void") + " Run(" + parameters + ")");
+        w.Line("/// <summary>Validates K, the spans and the class indices, then computes the loss and its gradients: across samples when K is below two vectors, along each row otherwise.</summary>");
+        w.Open("public static " + ReturnType + " Run(" + Parameters + ")");
         WriteValidation(w);
+        string arguments = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + Id(p.Name))) + ", " + L("n");
+        string call = _plan.Reduces ? "return " : "";
+        if (_plan.RowLength is null)
+        {
+            // A constant K beyond the unrolled bound is at least two vectors long: along the rows.
+            w.Line(call + "AlongRows(" + arguments + ");");
+        }
+        else
+        {
+            w.Comment("A row shorter than two vectors would leave most lanes of a pass along it idle.");
+            w.Open("if (" + K + " < 2 * " + _v + ".Count)");
+            w.Line(call + "AcrossSamples(" + arguments + ");");
+            if (!_plan.Reduces)
+            {
+                w.Line("return;");
+            }
+            w.Close();
+            w.Line(call + "AlongRows(" + arguments + ");");
+        }
+        w.Close();
         w.Line();
+        EmitAlongRows(w);
+        if (_plan.RowLength is not null)
+        {
+            w.Line();
+            ResetLocals();
+            EmitAcrossSamples(w);
+        }
+    }
+
+    private void EmitAlongRows(CodeWriter w)
+    {
+        w.Line("/// <summary>Row by row: per-sample values broadcast, passes along each row's K values a vector at a time.</summary>");
+        w.Open("private static " + ReturnType + " AlongRows(" + Parameters + ", int " + L("n") + ")");
         foreach (string span in _plan.Spans.Where(s => !IsRow(s)))
         {
             bool index = _plan.IndexSpans.Contains(span);
@@ -153,6 +201,13 @@ internal sealed class RowLoopEmitter
                 : "Unsafe.Add(ref " + L(g.Parameter + "Ref") + ", " + L("r") + ") = " + v + (_plan.IsMean ? " * " + L("scale") : "") + ";");
         }
         w.Close();
+        WriteEpilogue(w);
+        w.Close();
+    }
+
+    /// <summary>After the samples: zero gradients, the scalar gradients' totals and the reduced loss.</summary>
+    private void WriteEpilogue(CodeWriter w)
+    {
         foreach (PlanGradient g in _plan.Gradients.Where(g => g.IsZero))
         {
             w.Comment("The formula does not depend on " + g.Input + ": its gradient is zero.");
@@ -167,7 +222,6 @@ internal sealed class RowLoopEmitter
             w.Line(_plan.IsMean ? "// Mean of no samples is NaN (0 / 0)." : "// Sum of no samples is 0.");
             w.Line("return (" + _t + ")(" + L("lossSum") + ".Total" + (_plan.IsMean ? " / " + L("n") : "") + ");");
         }
-        w.Close();
     }
 
     private void WriteValidation(CodeWriter w)
@@ -304,7 +358,9 @@ internal sealed class RowLoopEmitter
         switch (statement.Op)
         {
             case Op.Component:
-                return "KernelSupport.ComponentIndices<" + _t + ">(" + L("j") + ")";
+                return _acrossSamples ? "new " + _v + "((" + _t + ")" + L("j") + ")" : "KernelSupport.ComponentIndices<" + _t + ">(" + L("j") + ")";
+            case Op.Gather when _acrossSamples:
+                return GatherAcrossSamples(statement.Operands[0].Name, statement.Operands[1].Name);
             case Op.RowLength:
                 return "new " + _v + "((" + _t + ")" + K + ")";
             case Op.Gather:

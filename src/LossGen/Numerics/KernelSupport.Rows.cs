@@ -128,6 +128,55 @@ public static partial class KernelSupport
         }
     }
 
+    /// <summary>
+    /// Gathers <c>rows[(firstRow + lane) · rowLength + indices[firstRow + lane]]</c> for each lane: the class-indexed value
+    /// of <see cref="Vector{T}.Count"/> consecutive rows (a hardware gather where there is one). The indices were
+    /// validated to lie in [0, rowLength).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector<T> GatherRows<T>(ref readonly T rows, int firstRow, int rowLength, ref readonly int indices)
+        where T : unmanaged
+    {
+        ref readonly T start = ref Unsafe.Add(ref Unsafe.AsRef(in rows), (nint)firstRow * rowLength);
+        ref readonly int index = ref Unsafe.Add(ref Unsafe.AsRef(in indices), firstRow);
+        if (Avx2.IsSupported && Vector<T>.Count == 8 && typeof(T) == typeof(float))
+        {
+            Vector256<int> offsets = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * rowLength + Vector256.LoadUnsafe(in index);
+            fixed (T* pointer = &start)
+            {
+                return Avx2.GatherVector256((float*)pointer, offsets, 4).AsVector().As<float, T>();
+            }
+        }
+        if (Avx2.IsSupported && Vector<T>.Count == 4 && typeof(T) == typeof(double))
+        {
+            Vector128<int> offsets = Vector128.Create(0, 1, 2, 3) * rowLength + Vector128.LoadUnsafe(in index);
+            fixed (T* pointer = &start)
+            {
+                return Avx2.GatherVector256((double*)pointer, offsets, 8).AsVector().As<double, T>();
+            }
+        }
+        Span<T> buffer = stackalloc T[Vector<T>.Count];
+        for (int lane = 0; lane < buffer.Length; lane++)
+        {
+            buffer[lane] = Unsafe.Add(ref Unsafe.AsRef(in start), lane * rowLength + Unsafe.Add(ref Unsafe.AsRef(in index), lane));
+        }
+        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+    }
+
+    /// <summary>The class-indexed values of rows <c>firstRow, firstRow + 1, …</c> up to the last row (fewer than a vector), zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> GatherRowsTail<T>(ReadOnlySpan<T> rows, int firstRow, int rowLength, ReadOnlySpan<int> indices)
+        where T : unmanaged
+    {
+        Span<T> buffer = stackalloc T[Vector<T>.Count];
+        buffer.Clear();
+        for (int row = firstRow; row < indices.Length; row++)
+        {
+            buffer[row - firstRow] = rows[row * rowLength + indices[row]];
+        }
+        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+    }
+
     /// <summary>Loads <see cref="Vector{T}.Count"/> class indices from <c>source[offset]</c> on as values of T (exact below 2^24).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> LoadIndices<T>(ref readonly int source, nuint offset)

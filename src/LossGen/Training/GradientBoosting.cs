@@ -7,7 +7,7 @@ namespace LossGen.Training;
 /// Generated losses as custom objectives of gradient-boosting libraries. XGBoost (<c>obj=</c>) and LightGBM
 /// (<c>objective=</c> callable) take a custom objective as a function of the current raw predictions (margins, before
 /// any link) and the labels that returns, per sample, the first and second derivatives of that sample's loss:
-/// <c>grad[i] = ∂l_i/∂p_i</c>, <c>hess[i] = ∂²l_i/∂p_i²</c>. <see cref="Objective{T, TLoss}"/> fills exactly these two
+/// <c>grad[i] = ∂l_i/∂p_i</c>, <c>hess[i] = ∂²l_i/∂p_i²</c>. <c>Objective</c> fills exactly these two
 /// arrays from any element-wise loss with second derivatives, in one vectorized pass.
 /// </summary>
 public static class GradientBoosting
@@ -60,5 +60,19 @@ public static class GradientBoosting
             value *= n;
         }
         return value;
+    }
+
+    /// <summary>The array form of <see cref="Objective{T, TLoss}(TLoss, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T})"/>, so that the types are inferred from arrays.</summary>
+    /// <exception cref="ArgumentNullException">An array is null.</exception>
+    /// <exception cref="ArgumentException">An array's length differs from <paramref name="predictions"/>'s; nothing is written.</exception>
+    public static double Objective<T, TLoss>(TLoss loss, T[] predictions, T[] labels, T[] gradient, T[] hessian)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : ISecondOrderPredictionLoss<T>
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(hessian);
+        return Objective(loss, (ReadOnlySpan<T>)predictions, labels, gradient, hessian);
     }
 }

@@ -33,6 +33,12 @@ public class GeneratedCodeSnapshotTests
         """, "Logistic", "FloatMeanLogisticWithSecondDerivative");
 
     [Fact]
+    public void FloatMeanCrossEntropyWithRunTimeRowLength() => VerifyMethod("""
+            [Loss("logsumexp(z) - z[t]", RowLength = nameof(k))]
+            public static partial float CrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, Span<float> dz);
+        """, "CrossEntropy", "FloatMeanCrossEntropyWithRunTimeRowLength");
+
+    [Fact]
     public void DoubleSumWithTwoGradients() => VerifyMethod("""
             [Loss("(p - y)^2", Reduction = Reduction.Sum)]
             public static partial double SquaredError(ReadOnlySpan<double> p, ReadOnlySpan<double> y, Span<double> dp, Span<double> dy);

@@ -56,6 +56,54 @@ public class RowKernelTests
         Assert.True(WorstError(ww => F(z, ww), w, dw) < 1e-7, "dw");
     }
 
+    /// <summary>
+    /// Both layouts of the run-time kernel — across samples (K below two vectors: 16 floats, 8 doubles) and along the
+    /// rows — and the block tails of each, against the closed form of softmax cross-entropy in double.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 9)]
+    [InlineData(2, 1)]
+    [InlineData(3, 20)]
+    [InlineData(7, 17)]
+    [InlineData(8, 8)]
+    [InlineData(15, 9)]
+    [InlineData(16, 3)]
+    [InlineData(17, 20)]
+    [InlineData(33, 5)]
+    public void CatalogueCrossEntropyMatchesTheClosedFormOnBothLayouts(int k, int n)
+    {
+        double[] z = Random(n * k, 40 + k).Select(v => 3 * v).ToArray();
+        int[] t = Classes(n, k, 50 + n);
+        double expected = 0;
+        var gradient = new double[n * k];
+        for (int r = 0; r < n; r++)
+        {
+            double m = Enumerable.Range(0, k).Max(j => z[r * k + j]);
+            double s = Enumerable.Range(0, k).Sum(j => Math.Exp(z[r * k + j] - m));
+            expected += (m + Math.Log(s) - z[r * k + t[r]]) / n;
+            for (int j = 0; j < k; j++)
+            {
+                gradient[r * k + j] = (Math.Exp(z[r * k + j] - m) / s - (j == t[r] ? 1 : 0)) / n;
+            }
+        }
+        var dz = new double[n * k];
+        Assert.Equal(expected, Losses.CrossEntropyLoss(z, t, k, dz), 1e-13);
+        for (int i = 0; i < dz.Length; i++)
+        {
+            Assert.Equal(gradient[i], dz[i], 1e-15);
+        }
+        float[] zf = z.Select(v => (float)v).ToArray();
+        var dzf = new float[n * k];
+        Assert.Equal(expected, Losses.CrossEntropyLoss(zf, t, k, dzf), 2e-6);
+        for (int i = 0; i < dzf.Length; i++)
+        {
+            Assert.Equal(gradient[i], dzf[i], 2e-7);
+        }
+        var losses = new float[n];
+        Losses.CrossEntropyLossNone(zf, t, k, losses, dzf);
+        Assert.Equal(expected * n, losses.Sum(v => (double)v), 1e-5 * n);
+    }
+
     [Fact]
     public void ScalarParametersAndPerSampleInputsMatchFiniteDifferences()
     {
