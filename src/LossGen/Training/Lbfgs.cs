@@ -93,10 +93,11 @@ public sealed partial class Lbfgs<T>
         try
         {
             var history = new List<IterationReport>();
-            long before = _iterations, evaluationsBefore = Evaluations;
+            _callIterationsBefore = _iterations;
+            _callEvaluationsBefore = Evaluations;
             _stateIterations = 0;
             MinimizationStatus status = Run(objective, parameters, _options.MaxIterations ?? LbfgsOptions.MinimizeIterations, history, cancellationToken, out _, out double last);
-            return new MinimizationResult<T>(status, (int)(_iterations - before), (int)(Evaluations - evaluationsBefore), last, history, parameters.ToArray());
+            return new MinimizationResult<T>(status, (int)(_iterations - _callIterationsBefore), (int)(Evaluations - _callEvaluationsBefore), last, history, parameters.ToArray());
         }
         finally
         {
@@ -136,7 +137,7 @@ public sealed partial class Lbfgs<T>
         AllocateLineSearch(n);
     }
 
-    private MinimizationStatus Run<TObjective>(TObjective objective, Span<T> parameters, int maxIterations, List<IterationReport>? history, CancellationToken token, out double firstLoss, out double lastLoss)
+    private MinimizationStatus Run<TObjective>(TObjective objective, Span<T> parameters, int maxIterations, List<IterationReport>? history, CancellationToken token, out double firstLoss, out double lastLoss, ResumePoint? resume = null)
         where TObjective : IObjective<T>
     {
         if (parameters.Length == 0)
@@ -146,21 +147,33 @@ public sealed partial class Lbfgs<T>
         StateIO.CheckFinite<T>(parameters, nameof(parameters));
         Allocate(parameters.Length);
         var clock = Stopwatch.StartNew();
-        double loss = Evaluate(objective, parameters, _grad);
-        int evaluations = 1;
-        firstLoss = lastLoss = loss;
-        if (!double.IsFinite(loss) || !SpanMath.AllFinite(_grad))
+        double loss;
+        int evaluations, iteration = 0;
+        TimeSpan elapsedBefore = TimeSpan.Zero;
+        if (resume is { } at)
         {
-            Evaluations += evaluations;
-            return MinimizationStatus.Diverged;
+            // Continues a Minimize call from the end of an iteration (Lbfgs.Checkpoint.cs restored the state).
+            (loss, evaluations, iteration, elapsedBefore) = (at.Loss, at.Evaluations, at.Iteration, at.Elapsed);
+            firstLoss = at.FirstLoss;
+            lastLoss = loss;
         }
-        if (SpanMath.MaxAbs(_grad) <= _options.GradientTolerance)
+        else
         {
-            Evaluations += evaluations;
-            return MinimizationStatus.GradientConverged;
+            loss = Evaluate(objective, parameters, _grad);
+            evaluations = 1;
+            firstLoss = lastLoss = loss;
+            if (!double.IsFinite(loss) || !SpanMath.AllFinite(_grad))
+            {
+                Evaluations += evaluations;
+                return MinimizationStatus.Diverged;
+            }
+            if (SpanMath.MaxAbs(_grad) <= _options.GradientTolerance)
+            {
+                Evaluations += evaluations;
+                return MinimizationStatus.GradientConverged;
+            }
         }
         MinimizationStatus status = MinimizationStatus.MaxIterations;
-        int iteration = 0;
         while (iteration < maxIterations)
         {
             if (token.IsCancellationRequested)
@@ -215,7 +228,7 @@ public sealed partial class Lbfgs<T>
             lastLoss = loss;
             if (history is not null)
             {
-                var report = new IterationReport(iteration, loss, _t, SpanMath.Norm(_grad), evaluations, clock.Elapsed);
+                var report = new IterationReport(iteration, loss, _t, SpanMath.Norm(_grad), evaluations, elapsedBefore + clock.Elapsed);
                 history.Add(report);
                 _options.Progress?.Report(report);
             }
@@ -237,6 +250,10 @@ public sealed partial class Lbfgs<T>
             {
                 status = MinimizationStatus.ChangeConverged;
                 break;
+            }
+            if (history is not null && _options.Checkpoint is { } checkpoint)
+            {
+                checkpoint(Capture(parameters, new ResumePoint(loss, firstLoss, iteration, evaluations, elapsedBefore + clock.Elapsed), history));
             }
         }
         Evaluations += evaluations;

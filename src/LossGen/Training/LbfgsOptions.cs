@@ -43,6 +43,13 @@ public sealed record LbfgsOptions
     /// <summary>Receives a report after every iteration of <see cref="Lbfgs{T}.Minimize{TObjective}"/> (use <see cref="SynchronousProgress{T}"/> or <see cref="ConsoleProgress"/> in a console app).</summary>
     public IProgress<IterationReport>? Progress { get; init; }
 
+    /// <summary>
+    /// Receives the whole state of <see cref="Lbfgs{T}.Minimize{TObjective}"/> after every iteration that does not end
+    /// the run (on the minimizer's thread): save it, and <see cref="Lbfgs{T}.Resume{TObjective}"/> continues from it
+    /// bit for bit as the interrupted run would have. Null (the default) captures nothing.
+    /// </summary>
+    public Action<LbfgsCheckpoint>? Checkpoint { get; init; }
+
     /// <summary>The iteration limit of a <see cref="Lbfgs{T}.Step{TObjective}"/> call when <see cref="MaxIterations"/> is null: PyTorch's default.</summary>
     internal const int StepIterations = 20;
 

@@ -20,15 +20,23 @@ public sealed partial class LinearObjective<T, TLoss>
         private T* _features, _targets, _parameters;
         private int* _rows;
         private int _count;
+        private double _meanRows;
+        private readonly ShardLayout? _shards;
+        private bool _sharded;
         private bool _gather;
         private bool _mean;
 
-        public ChunkWork(LinearObjective<T, TLoss> owner, int threads, int chunkRows)
+        public ChunkWork(LinearObjective<T, TLoss> owner, int threads, int chunkRows, System.Collections.Generic.IReadOnlyList<int>? shardRows)
         {
             _owner = owner;
             _d = owner.Features;
             _chunkRows = Math.Min(chunkRows, owner.Count);
             int chunks = (owner.Count + _chunkRows - 1) / _chunkRows;
+            if (shardRows is { Count: > 1 })
+            {
+                _shards = new ShardLayout(shardRows, _chunkRows, _d);
+                chunks = _shards.Chunks;
+            }
             _x = new T[threads][];
             _y = new T[threads][];
             _z = new T[threads][];
@@ -47,11 +55,14 @@ public sealed partial class LinearObjective<T, TLoss>
         /// <summary>Rows per chunk (the option, clamped to the data set).</summary>
         public int ChunkRows => _chunkRows;
 
-        public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
+        // meanRows: the rows a mean is taken over, the batch's, or the whole data set's when this is one shard of it.
+        public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient, long meanRows)
         {
             _count = rows.IsEmpty ? targets.Length : rows.Length;
+            _meanRows = meanRows;
             _gather = !rows.IsEmpty;
-            int chunks = (_count + _chunkRows - 1) / _chunkRows;
+            _sharded = _shards is not null && !_gather;
+            int chunks = _sharded ? _shards!.Chunks : (_count + _chunkRows - 1) / _chunkRows;
             _mean = _owner.Loss.Reduction == Reduction.Mean;
             fixed (T* f = features, y = targets, p = parameters)
             fixed (int* r = rows)
@@ -70,6 +81,10 @@ public sealed partial class LinearObjective<T, TLoss>
                     _rows = null;
                 }
             }
+            if (_sharded)
+            {
+                return _shards!.Sum(_partials, _losses, gradient);
+            }
             // Fixed order: chunk 0, 1, 2, … whatever thread computed each.
             gradient.Clear();
             double loss = 0;
@@ -83,8 +98,16 @@ public sealed partial class LinearObjective<T, TLoss>
 
         public void Run(int chunk, int worker)
         {
-            int start = chunk * _chunkRows;
-            int size = Math.Min(_chunkRows, _count - start);
+            int start, size;
+            if (_sharded)
+            {
+                (start, size) = _shards!.Extent(chunk);
+            }
+            else
+            {
+                start = chunk * _chunkRows;
+                size = Math.Min(_chunkRows, _count - start);
+            }
             int d = _d;
             ReadOnlySpan<T> x, y;
             if (_gather)
@@ -114,7 +137,7 @@ public sealed partial class LinearObjective<T, TLoss>
             // The generated kernel: one call over the chunk's spans.
             T chunkLoss = _owner.Loss.Evaluate(z, y, dz);
             // A mean over the chunk becomes its share of the mean over the batch.
-            double share = _mean ? (double)size / _count : 1.0;
+            double share = _mean ? size / _meanRows : 1.0;
             T scale = T.CreateChecked(share);
             Span<T> partial = _partials.AsSpan(chunk * (d + 1), d + 1);
             LinearModel.ReduceRows(x, dz, d, partial);

@@ -14,6 +14,15 @@ public sealed record LinearObjectiveOptions
 
     /// <summary>Rows per chunk (default 1024). Results depend on it, never on the thread count.</summary>
     public int ChunkRows { get; init; } = 1024;
+
+    /// <summary>
+    /// The data set as consecutive shards, by the row count of each (they must add up to the row count); null (the
+    /// default) is one shard. A full-batch evaluation sums each shard's chunks in chunk order, chunks starting afresh
+    /// at every shard, then the shard totals in shard order: exactly what merging the <see cref="PartialEvaluation{T}"/>
+    /// of each shard evaluated on its own gives, so a distributed run over these shards is bit-identical to this
+    /// objective. Mini-batch evaluations ignore it.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<int>? ShardRows { get; init; }
 }
 
 /// <summary>
@@ -77,6 +86,7 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkRows, "ChunkRows must be at least 1.");
         }
+        CheckShards(options.ShardRows, targets.Length);
         int bad = StateIO.FirstNonFinite(features.Span);
         if (bad >= 0)
         {
@@ -94,7 +104,7 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
         // unchanged on a smaller one (results do not depend on the thread count, which is tested).
         int threads = options.Threads == 0 ? Environment.ProcessorCount : Math.Min(options.Threads, Environment.ProcessorCount);
         _runner = new ChunkRunner(threads);
-        _work = new ChunkWork(this, threads, options.ChunkRows);
+        _work = new ChunkWork(this, threads, options.ChunkRows, options.ShardRows);
     }
 
     /// <summary>Creates the objective over a two-dimensional design matrix: one row per example, one column per feature.</summary>
@@ -174,19 +184,8 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
                 throw new ArgumentException($"Row {row} is outside the data set's {Count} rows.", nameof(rows));
             }
         }
-        double loss = _work.Run(_runner, _features.Span, _targets.Span, parameters, rows, gradient);
-        if (L2 > 0)
-        {
-            T lambda = T.CreateChecked(L2);
-            T penalty = T.Zero;
-            for (int j = 0; j < Features; j++)
-            {
-                penalty += parameters[j] * parameters[j];
-                gradient[j] += lambda * parameters[j];
-            }
-            loss += L2 / 2 * double.CreateChecked(penalty);
-        }
-        return T.CreateChecked(loss);
+        double loss = _work.Run(_runner, _features.Span, _targets.Span, parameters, rows, gradient, rows.IsEmpty ? Count : rows.Length);
+        return T.CreateChecked(L2Penalty.Add(L2, Features, parameters, gradient, loss));
     }
 
     /// <summary>The model's outputs z = X·w + b for the rows of <paramref name="features"/> (row-major, d per row).</summary>

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Numerics;
+using LossGen.Training;
+
+namespace LossGen.Orleans;
+
+/// <summary>
+/// The losses a distributed job can name, by a name both sides know: the coordinator sends the name, each silo
+/// maps it to a generated adapter struct (with its fixed scalars), so that the shard's evaluation runs the
+/// generated kernel specialized for that struct. Built in: <c>bce-with-logits</c> (posWeight 1), <c>mse</c>,
+/// <c>poisson-nll</c>, <c>huber</c> (delta 1). Register others at start-up of every silo process, with the same
+/// name everywhere.
+/// </summary>
+public static class DistributedLosses
+{
+    private static readonly ConcurrentDictionary<string, IShardFactory> Factories = new(StringComparer.Ordinal);
+
+    static DistributedLosses()
+    {
+        Register("bce-with-logits", new Losses.BceWithLogitsLossFunction(posWeight: 1));
+        Register("mse", new Losses.MseLossFunction());
+        Register("poisson-nll", new Losses.PoissonNllLossFunction());
+        Register("huber", new Losses.HuberLossFunction(delta: 1));
+    }
+
+    /// <summary>The registered names.</summary>
+    public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Factories.Keys;
+
+    /// <summary>Registers (or replaces) a loss under <paramref name="name"/>.</summary>
+    /// <typeparam name="TLoss">A generated adapter struct for float and double.</typeparam>
+    /// <param name="name">The name jobs use, not empty.</param>
+    /// <param name="loss">The loss, with its fixed scalars set.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public static void Register<TLoss>(string name, TLoss loss)
+        where TLoss : struct, IPredictionLoss<float>, IPredictionLoss<double>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Factories[name] = new ShardFactory<TLoss>(loss);
+    }
+
+    /// <summary>Whether <paramref name="name"/> is registered.</summary>
+    public static bool Contains(string name) => name is not null && Factories.ContainsKey(name);
+
+    internal static IShardFactory Get(string name, int shard) =>
+        Factories.TryGetValue(name, out IShardFactory? factory)
+            ? factory
+            : throw new ArgumentException($"Shard {shard}: the loss '{name}' is not registered on this silo (registered: {string.Join(", ", Factories.Keys)}).", nameof(name));
+
+    private sealed class ShardFactory<TLoss>(TLoss loss) : IShardFactory
+        where TLoss : struct, IPredictionLoss<float>, IPredictionLoss<double>
+    {
+        public ILocalShard Create<T>(T[] features, int columns, T[] targets, ShardSpec spec)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var options = new LinearObjectiveOptions { ChunkRows = spec.ChunkRows, Threads = spec.Threads };
+            if (typeof(T) == typeof(float))
+            {
+                return new LocalShard<float, TLoss>(new LinearObjective<float, TLoss>((float[])(object)features, columns, (float[])(object)targets, loss, options));
+            }
+            return new LocalShard<double, TLoss>(new LinearObjective<double, TLoss>((double[])(object)features, columns, (double[])(object)targets, loss, options));
+        }
+    }
+}
+
+/// <summary>Creates a shard's objective over its loaded rows.</summary>
+internal interface IShardFactory
+{
+    ILocalShard Create<T>(T[] features, int columns, T[] targets, ShardSpec spec)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+}
+
+/// <summary>A loaded shard: its rows in a LinearObjective, answering evaluations in binary form.</summary>
+internal interface ILocalShard : IDisposable
+{
+    long Rows { get; }
+
+    byte[] Evaluate(double[] parameters, long totalRows, int shard, long evaluation);
+}
+
+internal sealed class LocalShard<T, TLoss>(LinearObjective<T, TLoss> objective) : ILocalShard
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLoss : struct, IPredictionLoss<T>
+{
+    public long Rows => objective.Count;
+
+    public byte[] Evaluate(double[] parameters, long totalRows, int shard, long evaluation)
+    {
+        var theta = new T[parameters.Length];
+        for (int i = 0; i < theta.Length; i++)
+        {
+            theta[i] = T.CreateTruncating(parameters[i]);
+        }
+        return objective.EvaluatePartial(theta, totalRows, shard, evaluation).ToBytes();
+    }
+
+    public void Dispose() => objective.Dispose();
+}
