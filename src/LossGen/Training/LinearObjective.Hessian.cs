@@ -198,11 +198,8 @@ public sealed partial class LinearObjective<T, TLoss>
                 xi.CopyTo(xPadded.Slice(i * dp, d));
                 Span<T> hxi = hx.Slice(i * dj, d);
                 T hi = h[i];
-                for (int j = 0; j < d; j++)
-                {
-                    hxi[j] = hi * xi[j];
-                    biasRow[j] += hxi[j];
-                }
+                SpanMath.Scale(hi, xi, hxi);               // h_i x_i
+                SpanMath.Axpy(T.One, hxi, biasRow[..d]);   // Σ_i h_i x_ij, row by row
                 hSum += hi;
             }
             Span<T> gram = _gram[worker];
@@ -241,7 +238,40 @@ public sealed partial class LinearObjective<T, TLoss>
             ref T gr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gram);
             for (int j0 = 0; j0 < d; j0 += 4)
             {
-                for (int k0 = j0 / width * width; k0 < dp; k0 += width)
+                int k0 = j0 / width * width;
+                // Four rows × two vectors of columns: eight independent accumulators hide the add latency.
+                for (; k0 + 2 * width <= dp; k0 += 2 * width)
+                {
+                    Vector<T> a0 = Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = Vector<T>.Zero, a3 = Vector<T>.Zero;
+                    Vector<T> b0 = Vector<T>.Zero, b1 = Vector<T>.Zero, b2 = Vector<T>.Zero, b3 = Vector<T>.Zero;
+                    for (int i = 0; i < size; i++)
+                    {
+                        Vector<T> xa = Vector.LoadUnsafe(ref xr, (nuint)(i * dp + k0));
+                        Vector<T> xb = Vector.LoadUnsafe(ref xr, (nuint)(i * dp + k0 + width));
+                        nuint row = (nuint)(i * dj + j0);
+                        var h0 = new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row));
+                        var h1 = new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 1));
+                        var h2 = new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 2));
+                        var h3 = new Vector<T>(System.Runtime.CompilerServices.Unsafe.Add(ref hr, row + 3));
+                        a0 += h0 * xa;
+                        b0 += h0 * xb;
+                        a1 += h1 * xa;
+                        b1 += h1 * xb;
+                        a2 += h2 * xa;
+                        b2 += h2 * xb;
+                        a3 += h3 * xa;
+                        b3 += h3 * xb;
+                    }
+                    a0.StoreUnsafe(ref gr, (nuint)(j0 * dp + k0));
+                    b0.StoreUnsafe(ref gr, (nuint)(j0 * dp + k0 + width));
+                    a1.StoreUnsafe(ref gr, (nuint)((j0 + 1) * dp + k0));
+                    b1.StoreUnsafe(ref gr, (nuint)((j0 + 1) * dp + k0 + width));
+                    a2.StoreUnsafe(ref gr, (nuint)((j0 + 2) * dp + k0));
+                    b2.StoreUnsafe(ref gr, (nuint)((j0 + 2) * dp + k0 + width));
+                    a3.StoreUnsafe(ref gr, (nuint)((j0 + 3) * dp + k0));
+                    b3.StoreUnsafe(ref gr, (nuint)((j0 + 3) * dp + k0 + width));
+                }
+                for (; k0 < dp; k0 += width)
                 {
                     Vector<T> a0 = Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = Vector<T>.Zero, a3 = Vector<T>.Zero;
                     for (int i = 0; i < size; i++)

@@ -28,6 +28,27 @@ internal static class SpanMath
         }
     }
 
+    /// <summary>y = a·x, vectorized.</summary>
+    internal static void Scale<T>(T a, ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
+        {
+            var av = new Vector<T>(a);
+            ref T xr = ref MemoryMarshal.GetReference(x);
+            ref T yr = ref MemoryMarshal.GetReference(y);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (av * Vector.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        for (; i < x.Length; i++)
+        {
+            y[i] = a * x[i];
+        }
+    }
+
     /// <summary>x · y, vectorized with a fixed summation order.</summary>
     internal static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
