@@ -338,15 +338,9 @@ internal sealed partial class ExprGraph
         {
             return Select(c.A, whenFalse, whenTrue);
         }
-        // A select nested in a branch under the same condition can only take that branch.
-        if (_nodes[whenTrue].Op == Op.Select && _nodes[whenTrue].A == condition)
-        {
-            whenTrue = _nodes[whenTrue].B;
-        }
-        if (_nodes[whenFalse].Op == Op.Select && _nodes[whenFalse].A == condition)
-        {
-            whenFalse = _nodes[whenFalse].C;
-        }
+        // A select nested in a branch under the same condition — or one the condition decides — can only take one branch.
+        whenTrue = Assume(whenTrue, condition, true);
+        whenFalse = Assume(whenFalse, condition, false);
         return whenTrue == whenFalse ? whenTrue : Intern(new Node(Op.Select, condition, whenTrue, whenFalse, 0));
     }
 

@@ -23,7 +23,7 @@ internal static class Lowering
     public static DerivedLoss Lower(DerivedLoss loss)
     {
         ExprGraph source = loss.Graph;
-        var target = new ExprGraph();
+        var target = new ExprGraph { ValueRewrites = true };
         var ranges = new Ranges(target);
         var map = new Dictionary<int, int>();
         foreach (int id in source.Reachable(loss.Roots))

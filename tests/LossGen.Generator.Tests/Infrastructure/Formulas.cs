@@ -98,6 +98,27 @@ internal static class Formulas
         return (DerivedLoss.Derive(bound, signature), signature);
     }
 
+    /// <summary>
+    /// As the catalogue declares its losses: the value, dp and d2p only (no derivatives for y or the scalars), through
+    /// lowering — the operations its kernel runs.
+    /// </summary>
+    public static DerivedLoss DeriveAsCatalogue(string formula, params string[] scalars)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        LossDeclaration full = Declaration(formula, ElementType.Double, 0, secondDerivatives: true, hessian: false, scalars);
+        LossDeclaration declaration = full with
+        {
+            Parameters = full.Parameters.Where(p => p.Name is not ("dy" or "d2y") && p.Passing != ParameterPassing.Out).ToEquatableArray(),
+        };
+        LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
+        BoundFormula? bound = FormulaBinder.Bind(Parser.Parse(formula).Formula!, signature, formula.Length, diagnostics);
+        if (bound is null || diagnostics.Any(d => d.IsError))
+        {
+            throw new InvalidOperationException(formula + ": " + string.Join("; ", diagnostics.Select(d => d.FormatMessage())));
+        }
+        return Lowering.Lower(DerivedLoss.Derive(bound, signature));
+    }
+
     /// <summary>All scalar names that a formula from <see cref="Standard"/> uses.</summary>
     public static string[] ScalarsOf(string formula) =>
         new[] { "beta", "delta", "tau", "posWeight", "s2", "eps", "a", "b" }.Where(s => System.Text.RegularExpressions.Regex.IsMatch(formula, @"\b" + s + @"\b")).ToArray();

@@ -174,18 +174,25 @@ public class SecondDerivativeOutputTests(ITestOutputHelper output)
     [Fact]
     public void ValueGradientAndHessianDiagonalCostAtMostSixTimesTheValue()
     {
-        // Known miss, documented in docs/architecture.md: the squared hinge max(0, 1 − y·p)^2 (4 → 47 ops),
-        // whose tie-split selects are differentiated branch by branch; bounded separately against regressions.
-        const string SquaredHinge = "max(0, 1 - y * p)^2";
-        double worst = 0;
+        // As the catalogue declares its losses (value, dInput, d2Input) and counted after lowering: the operations its
+        // kernels run. Also reported, and bounded against regressions, with every input and scalar differentiated twice.
+        // The squared hinge max(0, 1 − y·p)^2 was 4 → 47 with all derivatives until selects decided by an enclosing
+        // condition were folded (ExprGraph.Assumptions): 4 → 29 now, and 4 → 18 as the catalogue declares it.
+        double worst = 0, worstAll = 0;
         foreach (string formula in Formulas.Standard)
         {
-            (DerivedLoss loss, LossSignature _) = Formulas.Derive(formula, true, Formulas.ScalarsOf(formula));
-            double ratio = (double)loss.TotalOperations / Math.Max(1, loss.ValueOperations);
-            output.WriteLine($"{ratio,5:F2}  ({loss.ValueOperations,4} → {loss.TotalOperations,4} ops with dp, dy, d2p, d2y and the scalar gradients)  {formula}");
-            Assert.True(ratio <= (formula == SquaredHinge ? 12 : 6), $"{formula}: value + gradients + Hessian diagonal cost {ratio:F2}× the value");
-            worst = formula == SquaredHinge ? worst : Math.Max(worst, ratio);
+            string[] scalars = Formulas.ScalarsOf(formula);
+            DerivedLoss catalogue = Formulas.DeriveAsCatalogue(formula, scalars);
+            (DerivedLoss all, LossSignature _) = Formulas.Derive(formula, true, scalars);
+            DerivedLoss allLowered = Lowering.Lower(all);
+            double ratio = (double)catalogue.TotalOperations / Math.Max(1, catalogue.ValueOperations);
+            double ratioAll = (double)allLowered.TotalOperations / Math.Max(1, allLowered.ValueOperations);
+            output.WriteLine($"{ratio,5:F2}  ({catalogue.ValueOperations,3} → {catalogue.TotalOperations,3} ops with dp, d2p)   {ratioAll,5:F2}  ({allLowered.TotalOperations,3} with dp, dy, d2p, d2y, scalar gradients)  {formula}");
+            Assert.True(ratio <= 6, $"{formula}: value + gradient + Hessian diagonal cost {ratio:F2}× the value");
+            Assert.True(ratioAll <= 8, $"{formula}: with every derivative {ratioAll:F2}× the value");
+            worst = Math.Max(worst, ratio);
+            worstAll = Math.Max(worstAll, ratioAll);
         }
-        output.WriteLine($"worst {worst:F2} (squared hinge reported above, bounded at 12)");
+        output.WriteLine($"worst {worst:F2} as the catalogue declares the losses, {worstAll:F2} with every derivative");
     }
 }
