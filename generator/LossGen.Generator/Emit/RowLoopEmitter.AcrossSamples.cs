@@ -74,23 +74,7 @@ internal sealed partial class RowLoopEmitter
                 : (_tail ? "KernelSupport.LoadTail(" + Id(input.Name) + ", " + r + ")" : "Vector.LoadUnsafe(in " + L(input.Name + "Ref") + ", (nuint)" + r + ")");
             w.Line(_v + " " + L(input.Name + "Vector") + " = " + load + ";");
         }
-        foreach (RowStage stage in _plan.Stages)
-        {
-            w.Comment(stage.Kind switch
-            {
-                RowStageKind.Reduce => stage.Target + " = " + stage.Comment + ": a loop over the K components",
-                RowStageKind.Outputs => "The row gradients: a loop over the K components.",
-                _ => "Per-sample values (one sample per lane).",
-            });
-            if (stage.Kind == RowStageKind.PerSample)
-            {
-                WriteStatements(w, stage.Statements);
-            }
-            else
-            {
-                WriteComponentLoop(w, stage);
-            }
-        }
+        WriteStages(w);
         string value = Operand(_plan.Value);
         w.Comment("l = " + _plan.ValueText);
         string lane = L("lane");

@@ -166,23 +166,7 @@ internal sealed partial class RowLoopEmitter
             string value = "Unsafe.Add(ref Unsafe.AsRef(in " + L(input.Name + "Ref") + "), " + L("r") + ")";
             w.Line(_v + " " + L(input.Name + "Vector") + " = new " + _v + "(" + (input.Kind == RowInputKind.Index ? "(" + _t + ")" : "") + value + ");");
         }
-        foreach (RowStage stage in _plan.Stages)
-        {
-            w.Comment(stage.Kind switch
-            {
-                RowStageKind.Reduce => stage.Target + " = " + stage.Comment + ": a pass along the row",
-                RowStageKind.Outputs => "The row gradients: a pass along the row.",
-                _ => "Per-sample values (every lane holds the same value).",
-            });
-            if (stage.Kind == RowStageKind.PerSample)
-            {
-                WriteStatements(w, stage.Statements);
-            }
-            else
-            {
-                WritePass(w, stage);
-            }
-        }
+        WriteStages(w);
         string value0 = Operand(_plan.Value) + "[0]";
         w.Comment("l = " + _plan.ValueText);
         if (_plan.Reduces)
@@ -203,6 +187,33 @@ internal sealed partial class RowLoopEmitter
         w.Close();
         WriteEpilogue(w);
         w.Close();
+    }
+
+    /// <summary>The plan's stages in order, for the layout being printed: per-sample statements, and passes along the row or loops over its components.</summary>
+    private void WriteStages(CodeWriter w)
+    {
+        string pass = _acrossSamples ? "a loop over the K components" : "a pass along the row";
+        foreach (RowStage stage in _plan.Stages)
+        {
+            w.Comment(stage.Kind switch
+            {
+                RowStageKind.Reduce => stage.Target + " = " + stage.Comment + ": " + pass,
+                RowStageKind.Outputs => "The row gradients: " + pass + ".",
+                _ => _acrossSamples ? "Per-sample values (one sample per lane)." : "Per-sample values (every lane holds the same value).",
+            });
+            if (stage.Kind == RowStageKind.PerSample)
+            {
+                WriteStatements(w, stage.Statements);
+            }
+            else if (_acrossSamples)
+            {
+                WriteComponentLoop(w, stage);
+            }
+            else
+            {
+                WritePass(w, stage);
+            }
+        }
     }
 
     /// <summary>After the samples: zero gradients, the scalar gradients' totals and the reduced loss.</summary>

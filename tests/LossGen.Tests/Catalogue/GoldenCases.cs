@@ -51,3 +51,26 @@ internal static class GoldenCases
         ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
         : value.GetDouble();
 }
+
+/// <summary>The comparisons and the case list the golden tests share.</summary>
+internal static class GoldenAssert
+{
+    /// <summary>Every case's index, for a theory over golden.json.</summary>
+    public static TheoryData<int> CaseIndices()
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < GoldenCases.Cases.Count; i++)
+        {
+            data.Add(i);
+        }
+        return data;
+    }
+
+    /// <summary>|actual − expected| ≤ max(relative·|expected|, absolute), or both the same infinity.</summary>
+    public static void Close(double expected, double actual, double relative, double absolute, string what)
+    {
+        bool ok = Math.Abs(actual - expected) <= Math.Max(relative * Math.Abs(expected), absolute)
+            || (double.IsInfinity(expected) && actual == expected);
+        Assert.True(ok, $"{what}: {actual:R}, reference {expected:R} (difference {Math.Abs(actual - expected):E2})");
+    }
+}

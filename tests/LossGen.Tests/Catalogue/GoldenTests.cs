@@ -11,22 +11,10 @@ namespace LossGen.Tests.Catalogue;
 /// </summary>
 public class GoldenTests(ITestOutputHelper output)
 {
-    public static TheoryData<int> CaseIndices()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < GoldenCases.Cases.Count; i++)
-        {
-            data.Add(i);
-        }
-        return data;
-    }
+    public static TheoryData<int> CaseIndices() => GoldenAssert.CaseIndices();
 
-    private static void Close(double expected, double actual, double relative, double absolute, string what)
-    {
-        bool ok = Math.Abs(actual - expected) <= Math.Max(relative * Math.Abs(expected), absolute)
-            || (double.IsInfinity(expected) && actual == expected);
-        Assert.True(ok, $"{what}: {actual:R}, reference {expected:R} (difference {Math.Abs(actual - expected):E2})");
-    }
+    private static void Close(double expected, double actual, double relative, double absolute, string what) =>
+        GoldenAssert.Close(expected, actual, relative, absolute, what);
 
     private static (double Value, double[] Loss, double[] DInput, double[] DVar) RunFloat(GoldenCase c)
     {
