@@ -23,4 +23,30 @@ internal static class L2Penalty
         }
         return loss;
     }
+
+    /// <summary>
+    /// The full Hessian in double from its upper triangle in T (<paramref name="upper"/>, p × p row-major, the lower
+    /// triangle ignored): mirrored, with λ added on the diagonal of the first <paramref name="penalized"/> parameters.
+    /// </summary>
+    public static void AddToHessian<T>(double lambda, int penalized, ReadOnlySpan<T> upper, Span<double> hessian)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int p = (int)Math.Round(Math.Sqrt(hessian.Length));
+        for (int i = 0; i < p; i++)
+        {
+            for (int j = i; j < p; j++)
+            {
+                double v = double.CreateChecked(upper[i * p + j]);
+                hessian[i * p + j] = v;
+                hessian[j * p + i] = v;
+            }
+        }
+        if (lambda > 0)
+        {
+            for (int j = 0; j < penalized; j++)
+            {
+                hessian[j * p + j] += lambda;
+            }
+        }
+    }
 }

@@ -55,6 +55,9 @@ public sealed partial class LinearObjective<T, TLoss>
         /// <summary>Rows per chunk (the option, clamped to the data set).</summary>
         public int ChunkRows => _chunkRows;
 
+        /// <summary>The shard layout (<see cref="LinearObjectiveOptions.ShardRows"/>), or null for one shard.</summary>
+        public ShardLayout? Shards => _shards;
+
         // meanRows: the rows a mean is taken over, the batch's, or the whole data set's when this is one shard of it.
         public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient, long meanRows)
         {

@@ -10,21 +10,16 @@ public sealed partial class LinearObjective<T, TLoss>
     /// <summary>
     /// The objective, its gradient and its Hessian [Xᵀ·diag(h)·X + λI, Xᵀh; hᵀX, Σh] (weights then bias; h the loss's
     /// second derivatives in the predictions) in one chunked parallel pass over the rows, deterministic for any thread
-    /// count: chunks are merged in chunk order. <paramref name="loss"/> is this objective's <see cref="Loss"/>, typed
-    /// so that its second-order evaluation can be called.
+    /// count. Chunk partials (gradient and Hessian in T) are added in chunk order within each shard of
+    /// <see cref="LinearObjectiveOptions.ShardRows"/> (one shard by default), then the shard totals in shard order —
+    /// what <see cref="ShardedObjective{T}"/> computes from <see cref="EvaluatePartialSecondOrder"/> shares, bit for bit.
+    /// <paramref name="loss"/> is this objective's <see cref="Loss"/>, typed so that its second-order evaluation can be called.
     /// </summary>
     internal T EvaluateSecondOrder<TSecond>(TSecond loss, ReadOnlySpan<T> parameters, Span<T> gradient, Span<double> hessian)
         where TSecond : struct, ISecondOrderPredictionLoss<T>
     {
         int p = ParameterCount;
-        if (parameters.Length != p)
-        {
-            throw new ArgumentException($"The model has {p} parameters (weights, then the bias), but {parameters.Length} were given.", nameof(parameters));
-        }
-        if (gradient.Length != p)
-        {
-            throw new ArgumentException($"The model has {p} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
-        }
+        CheckParameters(parameters, gradient.Length);
         if (hessian.Length != p * p)
         {
             throw new ArgumentException($"The model has {p} parameters, so the Hessian has {p * p} values, but {hessian.Length} were given.", nameof(hessian));
@@ -32,27 +27,78 @@ public sealed partial class LinearObjective<T, TLoss>
         _guard.Enter(this);
         try
         {
-            var work = (HessianWork<TSecond>)(_hessianWork ??= new HessianWork<TSecond>(this, _runner.Threads, _work.ChunkRows));
-            work.Loss = loss;
-            double value = work.Run(_runner, _features.Span, _targets.Span, parameters, gradient, hessian);
-            if (L2 > 0)
-            {
-                T lambda = T.CreateChecked(L2);
-                T penalty = T.Zero;
-                for (int j = 0; j < Features; j++)
-                {
-                    penalty += parameters[j] * parameters[j];
-                    gradient[j] += lambda * parameters[j];
-                    hessian[j * p + j] += L2;
-                }
-                value += L2 / 2 * double.CreateChecked(penalty);
-            }
+            T[] upper = new T[p * p];
+            double value = SecondOrderWork(loss).Run(_runner, _features.Span, _targets.Span, parameters, gradient, upper, Count);
+            value = L2Penalty.Add(L2, Features, parameters, gradient, value);
+            L2Penalty.AddToHessian(L2, Features, upper, hessian);
             return T.CreateChecked(value);
         }
         finally
         {
             _guard.Exit();
         }
+    }
+
+    /// <summary>
+    /// This objective's rows as one shard of a larger data set of <paramref name="totalRows"/> rows, with second
+    /// derivatives: as <see cref="EvaluatePartial"/>, plus the shard's curvature, the packed upper triangle (row by
+    /// row) of Xᵀ·diag(h)·X over the weights and the bias, without the L2 term. Merged by a <see cref="ShardedObjective{T}"/>,
+    /// the shares give <see cref="Newton{T}"/> what one objective over all rows with the same
+    /// <see cref="LinearObjectiveOptions.ShardRows"/> gives it, bit for bit.
+    /// </summary>
+    /// <remarks>Called through <see cref="LinearObjectiveSecondOrder.EvaluatePartialSecondOrder{T, TLoss}"/>, which supplies the typed loss.</remarks>
+    internal PartialEvaluation<T> EvaluatePartialSecondOrder<TSecond>(TSecond loss, ReadOnlySpan<T> parameters, long totalRows, int shard, long evaluation)
+        where TSecond : struct, ISecondOrderPredictionLoss<T>
+    {
+        CheckParameters(parameters, ParameterCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(totalRows, (long)Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        int p = ParameterCount;
+        var gradient = new T[p];
+        var upper = new T[p * p];
+        _guard.Enter(this);
+        try
+        {
+            double value = SecondOrderWork(loss).Run(_runner, _features.Span, _targets.Span, parameters, gradient, upper, totalRows);
+            return new PartialEvaluation<T>(shard, evaluation, Count, value, gradient, PackUpper(upper, p));
+        }
+        finally
+        {
+            _guard.Exit();
+        }
+    }
+
+    private void CheckParameters(ReadOnlySpan<T> parameters, int gradientLength)
+    {
+        if (parameters.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters (weights, then the bias), but {parameters.Length} were given.", nameof(parameters));
+        }
+        if (gradientLength != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradientLength} values.", "gradient");
+        }
+    }
+
+    private HessianWork<TSecond> SecondOrderWork<TSecond>(TSecond loss)
+        where TSecond : struct, ISecondOrderPredictionLoss<T>
+    {
+        var work = (HessianWork<TSecond>)(_hessianWork ??= new HessianWork<TSecond>(this, _runner.Threads, _work.ChunkRows, _work.Shards));
+        work.Loss = loss;
+        return work;
+    }
+
+    /// <summary>The upper triangle of a p × p matrix, row by row: p(p + 1)/2 values.</summary>
+    internal static T[] PackUpper(ReadOnlySpan<T> matrix, int p)
+    {
+        var packed = new T[p * (p + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < p; i++)
+        {
+            matrix.Slice(i * p + i, p - i).CopyTo(packed.AsSpan(k));
+            k += p - i;
+        }
+        return packed;
     }
 
     /// <summary>The non-generic face of <see cref="HessianWork{TSecond}"/>, so that the objective can keep one.</summary>
@@ -63,9 +109,9 @@ public sealed partial class LinearObjective<T, TLoss>
     /// <summary>
     /// One second-order evaluation's chunked work. Per chunk: forward pass, the loss's second-order kernel (gradient
     /// and second derivative per row), the gradient partial Xᵀ·g and the Hessian partial X̃ᵀ·diag(h)·X̃ (upper
-    /// triangle, X̃ = [X 1]) accumulated in T by a register-blocked product over rows padded to whole vectors. Chunks run in waves of a few per thread so that
-    /// the per-chunk Hessians take bounded memory; after each wave they are added into the result in chunk order, in
-    /// double, so results do not depend on the thread count.
+    /// triangle, X̃ = [X 1]) accumulated in T by a register-blocked product over rows padded to whole vectors. Chunks
+    /// run in waves of a few per thread so that the per-chunk Hessians take bounded memory; after each wave they are
+    /// added in chunk order (within shards, then shard totals), so results do not depend on the thread count.
     /// </summary>
     private sealed unsafe class HessianWork<TSecond> : HessianWork, IChunkWork
         where TSecond : struct, ISecondOrderPredictionLoss<T>
@@ -77,12 +123,16 @@ public sealed partial class LinearObjective<T, TLoss>
         private readonly T[] _partials, _hessians;
         private readonly double[] _losses;
         private T* _features, _targets, _parameters;
+        private readonly ShardLayout? _shards;
+        private readonly T[] _shardGradient, _shardHessian;
         private int _count, _first;
+        private long _meanRows;
         private bool _mean;
 
-        public HessianWork(LinearObjective<T, TLoss> owner, int threads, int chunkRows)
+        public HessianWork(LinearObjective<T, TLoss> owner, int threads, int chunkRows, ShardLayout? shards)
         {
             _owner = owner;
+            _shards = shards;
             _d = owner.Features;
             _p = _d + 1;
             _chunkRows = chunkRows;
@@ -108,19 +158,30 @@ public sealed partial class LinearObjective<T, TLoss>
             _partials = new T[_wave * _p];
             _hessians = new T[_wave * _p * _p];
             _losses = new double[_wave];
+            _shardGradient = new T[_p];
+            _shardHessian = new T[_p * _p];
         }
 
         public TSecond Loss { get; set; }
 
-        public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, Span<T> gradient, Span<double> hessian)
+        /// <summary>
+        /// The loss, the gradient and the upper triangle of the Hessian (in T; the lower triangle left 0) of all rows,
+        /// without L2: chunk partials added in chunk order within each shard, then shard totals in shard order (the
+        /// merge of <see cref="PartialEvaluationMerger{T}"/>). A mean is taken over <paramref name="meanRows"/>.
+        /// </summary>
+        public double Run(ChunkRunner runner, ReadOnlySpan<T> features, ReadOnlySpan<T> targets, ReadOnlySpan<T> parameters, Span<T> gradient, Span<T> upper, long meanRows)
         {
             _count = targets.Length;
+            _meanRows = meanRows;
             _mean = Loss.Reduction == Reduction.Mean;
-            int chunks = (_count + _chunkRows - 1) / _chunkRows;
+            int chunks = _shards?.Chunks ?? (_count + _chunkRows - 1) / _chunkRows;
             int p = _p;
             gradient.Clear();
-            hessian.Clear();
-            double loss = 0;
+            upper.Clear();
+            Span<T> shardGradient = _shardGradient, shardHessian = _shardHessian;
+            shardGradient.Clear();
+            shardHessian.Clear();
+            double loss = 0, shardLoss = 0;
             fixed (T* f = features, y = targets, w = parameters)
             {
                 _features = f;
@@ -135,15 +196,18 @@ public sealed partial class LinearObjective<T, TLoss>
                         // Fixed order: chunk _first, _first + 1, … whatever thread computed each.
                         for (int c = 0; c < wave; c++)
                         {
-                            SpanMath.Axpy(T.One, _partials.AsSpan(c * p, p), gradient);
-                            loss += _losses[c];
-                            ReadOnlySpan<T> chunkHessian = _hessians.AsSpan(c * p * p, p * p);
-                            for (int i = 0; i < p; i++)
+                            SpanMath.Axpy(T.One, _partials.AsSpan(c * p, p), shardGradient);
+                            SpanMath.Axpy(T.One, _hessians.AsSpan(c * p * p, p * p), shardHessian);
+                            shardLoss += _losses[c];
+                            int chunk = _first + c;
+                            if (_shards is null ? chunk == chunks - 1 : _shards.EndsShard(chunk))
                             {
-                                for (int j = i; j < p; j++)
-                                {
-                                    hessian[i * p + j] += double.CreateChecked(chunkHessian[i * p + j]);
-                                }
+                                SpanMath.Axpy(T.One, shardGradient, gradient);
+                                SpanMath.Axpy(T.One, shardHessian, upper);
+                                loss += shardLoss;
+                                shardGradient.Clear();
+                                shardHessian.Clear();
+                                shardLoss = 0;
                             }
                         }
                     }
@@ -153,21 +217,13 @@ public sealed partial class LinearObjective<T, TLoss>
                     _features = _targets = _parameters = null;
                 }
             }
-            for (int i = 0; i < p; i++)
-            {
-                for (int j = 0; j < i; j++)
-                {
-                    hessian[i * p + j] = hessian[j * p + i];
-                }
-            }
             return loss;
         }
 
         public void Run(int slot, int worker)
         {
             int chunk = _first + slot;
-            int start = chunk * _chunkRows;
-            int size = Math.Min(_chunkRows, _count - start);
+            (int start, int size) = _shards?.Extent(chunk) ?? (chunk * _chunkRows, Math.Min(_chunkRows, _count - chunk * _chunkRows));
             int d = _d, p = _p;
             ReadOnlySpan<T> x = new(_features + (long)start * d, size * d);
             ReadOnlySpan<T> y = new(_targets + start, size);
@@ -180,7 +236,7 @@ public sealed partial class LinearObjective<T, TLoss>
             }
             // The generated kernel with second derivatives: one call over the chunk's spans.
             T chunkLoss = Loss.Evaluate(z, y, dz, h);
-            double share = _mean ? (double)size / _count : 1.0;
+            double share = _mean ? (double)size / _meanRows : 1.0;
             T scale = T.CreateChecked(share);
             Span<T> partial = _partials.AsSpan(slot * p, p);
             LinearModel.ReduceRows(x, dz, d, partial);
@@ -290,5 +346,32 @@ public sealed partial class LinearObjective<T, TLoss>
                 }
             }
         }
+    }
+}
+
+/// <summary>Second-order evaluations of a <see cref="LinearObjective{T, TLoss}"/> whose loss has second derivatives.</summary>
+public static class LinearObjectiveSecondOrder
+{
+    /// <summary>
+    /// The objective's rows as one shard of a larger data set of <paramref name="totalRows"/> rows, with the shard's
+    /// curvature: the sum of its losses and gradients (as <see cref="LinearObjective{T, TLoss}.EvaluatePartial"/>) and
+    /// the packed upper triangle (row by row) of Xᵀ·diag(h)·X over the weights and the bias, without the L2 term.
+    /// Merged by a <see cref="ShardedObjective{T}"/>, the shares give <see cref="Newton{T}"/> bit for bit what one
+    /// objective over all rows with the same <see cref="LinearObjectiveOptions.ShardRows"/> gives it.
+    /// </summary>
+    /// <param name="objective">The shard's objective (one shard: no ShardRows of its own).</param>
+    /// <param name="parameters">The weights, then the bias.</param>
+    /// <param name="totalRows">The rows of the whole data set, at least the objective's rows.</param>
+    /// <param name="shard">This shard's number, recorded in the result.</param>
+    /// <param name="evaluation">The evaluation being answered, recorded in the result.</param>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalRows"/> is below the objective's rows, or <paramref name="shard"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective.</exception>
+    public static PartialEvaluation<T> EvaluatePartialSecondOrder<T, TLoss>(this LinearObjective<T, TLoss> objective, ReadOnlySpan<T> parameters, long totalRows, int shard, long evaluation)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : struct, ISecondOrderPredictionLoss<T>
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return objective.EvaluatePartialSecondOrder(objective.Loss, parameters, totalRows, shard, evaluation);
     }
 }

@@ -102,6 +102,9 @@ public sealed partial class LinearObjective<T, TLoss>
 
         public int Chunks => _start.Length;
 
+        /// <summary>Whether <paramref name="chunk"/> is the last chunk of its shard.</summary>
+        public bool EndsShard(int chunk) => Array.IndexOf(_firstChunk, chunk + 1, 1) >= 0;
+
         public (int Start, int Size) Extent(int chunk) => (_start[chunk], _size[chunk]);
 
         /// <summary>Chunks in chunk order within each shard (from zero), then shard totals in shard order.</summary>
