@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Brings src/LossGen/PublicAPI.Unshipped.txt in line with the code after a deliberate public API change:
+# Brings a project's PublicAPI.Unshipped.txt (src/LossGen, or the folder given: src/LossGen.Orleans) in line with the code after a deliberate public API change:
 # builds src/LossGen, adds every symbol RS0016 names (public but not listed) and removes every one RS0017
 # names (listed but gone), keeps the file sorted, then builds again to show it is clean. Review the diff.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-project=src/LossGen/LossGen.csproj
-file=src/LossGen/PublicAPI.Unshipped.txt
+dir=${1:-src/LossGen}
+project=$dir/$(basename "$dir").csproj
+file=$dir/PublicAPI.Unshipped.txt
 log=$(mktemp)
 dotnet build "$project" -c Release --no-incremental > "$log" 2>&1
 extract() { # rule id

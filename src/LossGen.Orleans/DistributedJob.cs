@@ -59,9 +59,29 @@ public sealed record DistributedJob
     }
 }
 
+/// <summary>The minimizer a <see cref="DistributedTrainer{T}"/> drives over the merge of the shards.</summary>
+public enum DistributedMethod
+{
+    /// <summary>L-BFGS (<see cref="DistributedTrainerOptions.Lbfgs"/>), with checkpoints: one round of shard calls per evaluation, d + 1 values back from each shard.</summary>
+    Lbfgs,
+
+    /// <summary>
+    /// Newton's method (<see cref="DistributedTrainerOptions.Newton"/>): each evaluation also brings each shard's
+    /// curvature, (d + 1)(d + 2)/2 values; far fewer iterations on ill-conditioned problems. Needs a loss registered
+    /// with second derivatives; no checkpoints (a restarted run starts again from the parameters given).
+    /// </summary>
+    Newton,
+}
+
 /// <summary>Settings of a <see cref="DistributedTrainer{T}"/>.</summary>
 public sealed record DistributedTrainerOptions
 {
+    /// <summary>The minimizer: L-BFGS (the default) or Newton's method.</summary>
+    public DistributedMethod Method { get; init; } = DistributedMethod.Lbfgs;
+
+    /// <summary>The Newton settings when <see cref="Method"/> is <see cref="DistributedMethod.Newton"/>, progress reports included.</summary>
+    public NewtonOptions Newton { get; init; } = new();
+
     /// <summary>The L-BFGS settings, progress reports included (its <see cref="LbfgsOptions.Checkpoint"/> is set by the trainer when <see cref="CheckpointPath"/> is).</summary>
     public LbfgsOptions Lbfgs { get; init; } = new();
 
@@ -86,6 +106,15 @@ public sealed record DistributedTrainerOptions
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Lbfgs, nameof(Lbfgs));
+        ArgumentNullException.ThrowIfNull(Newton, nameof(Newton));
+        if (!Enum.IsDefined(Method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Method), Method, "Unknown method.");
+        }
+        if (Method == DistributedMethod.Newton && CheckpointPath is not null)
+        {
+            throw new ArgumentException("Checkpoints are written by L-BFGS; Newton's method has none (leave CheckpointPath null).", nameof(CheckpointPath));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries, nameof(MaxRetries));
         if (RetryDelay < TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
         {

@@ -82,7 +82,8 @@ public sealed class DistributedTrainer<T>
     }
 
     /// <summary>
-    /// Trains from <paramref name="parameters"/> (updated in place) to convergence with L-BFGS, on this thread; loads
+    /// Trains from <paramref name="parameters"/> (updated in place) to convergence with L-BFGS or, when
+    /// <see cref="DistributedTrainerOptions.Method"/> says so, Newton's method, on this thread; loads
     /// the shards first if needed. With <see cref="DistributedTrainerOptions.CheckpointPath"/> set and the file present,
     /// resumes from it instead (the parameters are then overwritten by the checkpoint's).
     /// </summary>
@@ -104,7 +105,12 @@ public sealed class DistributedTrainer<T>
         }
         long[] rows = _rows!;
         long total = rows.Sum();
-        var objective = new ShardedObjective<T>(rows, ParameterCount, (evaluation, theta) => EvaluateShards(evaluation, theta, total, cancellationToken), Job.L2, Job.Columns);
+        var objective = new ShardedObjective<T>(rows, ParameterCount, (evaluation, theta) => EvaluateShards(evaluation, theta, total, false, cancellationToken), Job.L2, Job.Columns,
+            evaluateShardsWithCurvature: (evaluation, theta) => EvaluateShards(evaluation, theta, total, true, cancellationToken));
+        if (_options.Method == DistributedMethod.Newton)
+        {
+            return new Newton<T>(_options.Newton).Minimize(objective, parameters, cancellationToken);
+        }
         string? path = _options.CheckpointPath;
         var lbfgs = new Lbfgs<T>(path is null ? _options.Lbfgs : _options.Lbfgs with { Checkpoint = c => c.Save(path) });
         if (path is not null && File.Exists(path))
@@ -120,7 +126,7 @@ public sealed class DistributedTrainer<T>
     public Task<MinimizationResult<T>> TrainAsync(T[] parameters, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(() => Train(parameters, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private IReadOnlyList<PartialEvaluation<T>> EvaluateShards(long evaluation, T[] parameters, long totalRows, CancellationToken token)
+    private IReadOnlyList<PartialEvaluation<T>> EvaluateShards(long evaluation, T[] parameters, long totalRows, bool curvature, CancellationToken token)
     {
         _options.EvaluationStarting?.Invoke(evaluation);
         var theta = new double[parameters.Length];
@@ -128,7 +134,9 @@ public sealed class DistributedTrainer<T>
         {
             theta[i] = double.CreateTruncating(parameters[i]);
         }
-        byte[][] answers = Task.WhenAll(_specs.Select(spec => Call(spec, grain => grain.EvaluateAsync(spec, evaluation, theta, totalRows), token)))
+        byte[][] answers = Task.WhenAll(_specs.Select(spec => Call(spec, grain => curvature
+                ? grain.EvaluateSecondOrderAsync(spec, evaluation, theta, totalRows)
+                : grain.EvaluateAsync(spec, evaluation, theta, totalRows), token)))
             .GetAwaiter().GetResult();
         var shares = new PartialEvaluation<T>[answers.Length];
         for (int s = 0; s < answers.Length; s++)

@@ -24,6 +24,14 @@ public interface IShardGrain : IGrainWithStringKey
     [ResponseTimeout("00:30:00")]
     Task<byte[]> EvaluateAsync(ShardSpec spec, long evaluation, double[] parameters, long totalRows);
 
+    /// <summary>
+    /// As <see cref="EvaluateAsync"/>, with the shard's curvature (the packed upper triangle of Xᵀ·diag(h)·X) in the
+    /// share: what Newton's method over the shards needs. The job's loss must be registered with second derivatives
+    /// (<see cref="DistributedLosses.RegisterWithSecondOrder{TLoss}"/>; the built-in losses are).
+    /// </summary>
+    [ResponseTimeout("00:30:00")]
+    Task<byte[]> EvaluateSecondOrderAsync(ShardSpec spec, long evaluation, double[] parameters, long totalRows);
+
     /// <summary>Where this activation runs and how often it has loaded its rows (for tests and monitoring).</summary>
     Task<ShardStatus> StatusAsync();
 }

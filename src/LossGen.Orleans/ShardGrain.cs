@@ -27,6 +27,12 @@ internal sealed class ShardGrain : Grain, IShardGrain
         return await Task.Run(() => shard.Evaluate(parameters, totalRows, spec.Shard, evaluation));
     }
 
+    public async Task<byte[]> EvaluateSecondOrderAsync(ShardSpec spec, long evaluation, double[] parameters, long totalRows)
+    {
+        ILocalShard shard = await Loaded(spec);
+        return await Task.Run(() => shard.EvaluateSecondOrder(parameters, totalRows, spec.Shard, evaluation));
+    }
+
     public Task<ShardStatus> StatusAsync() =>
         Task.FromResult(new ShardStatus { Silo = RuntimeIdentity, Loads = _loads, Rows = _shard?.Rows ?? 0 });
 

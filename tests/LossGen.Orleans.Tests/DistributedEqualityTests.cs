@@ -47,6 +47,35 @@ public class DistributedEqualityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void NewtonOnBreastCancerIsBitIdenticalToTheLocalNewton()
+    {
+        var (x, y, d) = Data.BreastCancer();
+        int[] rows = [190, 190, 189];
+        using var folder = new TempFolder();
+        ShardSource[] shards = Data.WriteShards(folder.Path, x, y, d, rows, csvShards: 2);
+        var newton = new NewtonOptions { GradientTolerance = 1e-12 };
+        using var objective = new LinearObjective<double, Losses.BceWithLogitsLossFunction>(x, d, y, new Losses.BceWithLogitsLossFunction(posWeight: 1),
+            new LinearObjectiveOptions { L2 = 0.01, ChunkRows = 64, ShardRows = rows });
+        var expected = new double[d + 1];
+        MinimizationResult<double> local = new Newton<double>(newton).Minimize(objective, expected);
+        var trainer = new DistributedTrainer<double>(fixture.Cluster.Client, Job("bcn", d, shards, 64, 0.01),
+            new DistributedTrainerOptions { Method = DistributedMethod.Newton, Newton = newton });
+        var theta = new double[d + 1];
+        MinimizationResult<double> result = trainer.Train(theta);
+        Assert.Equal(MinimizationStatus.GradientConverged, result.Status);
+        Assert.True(result.Iterations <= 10, $"{result.Iterations} iterations");
+        Assert.Equal(local.Iterations, result.Iterations);
+        Assert.Equal(local.Evaluations, result.Evaluations);
+        Assert.Equal(local.Loss, result.Loss);
+        Data.AssertBitwise<double>(expected, theta);
+    }
+
+    [Fact]
+    public void NewtonRefusesCheckpoints() =>
+        Assert.Equal("CheckpointPath", Assert.Throws<ArgumentException>(() => new DistributedTrainer<double>(fixture.Cluster.Client,
+            Job("bcx", 3, [new ShardSource("unused.bin", ShardFileFormat.Binary)], 64, 0), new DistributedTrainerOptions { Method = DistributedMethod.Newton, CheckpointPath = "x.ckpt" })).ParamName);
+
+    [Fact]
     public void BreastCancerFloatIsBitIdenticalToTheLocalTrainer()
     {
         var (xd, yd, d) = Data.BreastCancer();
