@@ -214,11 +214,13 @@ internal static class SignatureBinder
         {
             return (0, named.Index);
         }
+        // A close name among the int parameters, else the only int parameter there is.
+        var ints = declaration.Parameters.Where(p => p.Element == ElementType.Int && p.Shape == ParameterShape.Scalar).Select(p => p.Name).ToList();
+        string? suggestion = Suggestions.Closest(trimmed, ints) ?? (ints.Count == 1 ? ints[0] : null);
         string reason = named is not null
             ? "names the parameter '" + trimmed + "', which is not an 'int' passed by value; the run-time row length is declared 'int " + trimmed + "'"
             : "is neither a positive integer constant (RowLength = \"10\") nor the name of an 'int' parameter (RowLength = nameof(k))"
-                + (Suggestions.Closest(trimmed, declaration.Parameters.Where(p => p.Element == ElementType.Int && p.Shape == ParameterShape.Scalar).Select(p => p.Name).ToList()) is string near
-                    ? "; did you mean '" + near + "'?" : "");
+                + (suggestion is not null ? "; did you mean '" + suggestion + "'?" : "");
         diagnostics.Add(DiagnosticInfo.At(DiagnosticTargetKind.RowLength, DiagnosticDescriptors.InvalidRowLength.Id, -1, text, reason));
         return (0, -1);
     }

@@ -78,6 +78,8 @@ public class RowDiagnosticTests
     [InlineData("\"0\"", "\"0\" is not a positive number of values per row: K must be an integer from 1 to 2147483647")]
     [InlineData("\"-3\"", "\"-3\" is not a positive number of values per row: K must be an integer from 1 to 2147483647")]
     [InlineData("\"kk\"", "\"kk\" is neither a positive integer constant (RowLength = \"10\") nor the name of an 'int' parameter (RowLength = nameof(k)); did you mean 'k'?")]
+    // Not close to any name: the only 'int' parameter is suggested.
+    [InlineData("\"classes\"", "\"classes\" is neither a positive integer constant (RowLength = \"10\") nor the name of an 'int' parameter (RowLength = nameof(k)); did you mean 'k'?")]
     public void LG0038_InvalidRowLength(string rowLength, string message) =>
         AssertSingle(Method("\"logsumexp(z) - z[t]\", [|RowLength = " + rowLength + "|]", "ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, Span<float> dz"),
             "LG0038 Error: RowLength " + message);
