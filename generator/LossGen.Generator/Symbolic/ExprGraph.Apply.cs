@@ -26,6 +26,7 @@ internal sealed partial class ExprGraph
         Op.Softplus => Softplus(a),
         Op.ExpNonPositive => ExpNonPositive(a),
         Op.Log1pUnit => Log1pUnit(a),
+        Op.DivOnePlus => DivOnePlus(a, b),
         Op.Min => Min(a, b),
         Op.Max => Max(a, b),
         Op.Pow => Pow(a, b),

@@ -252,6 +252,10 @@ internal sealed partial class ExprGraph
     /// <summary>exp(a) where range analysis proved a ≤ 0 (the kernel skips the overflow path).</summary>
     public int ExpNonPositive(int a) => Function(Op.ExpNonPositive, a, Math.Exp);
 
+    /// <summary>a / (1 + b) where b ∈ [0, 1] (lowering: sigmoid's quotient, computed with a refined division in float kernels).</summary>
+    public int DivOnePlus(int a, int b) =>
+        IsConst(a, out double x) && IsConst(b, out double y) ? Const(x / (1 + y)) : Intern(Node.Binary(Op.DivOnePlus, a, b));
+
     /// <summary>log1p(a) where range analysis proved a ∈ [0, 1] (the kernel skips the general path).</summary>
     public int Log1pUnit(int a) => Function(Op.Log1pUnit, a, ScalarMath.Log1p);
 

@@ -59,6 +59,7 @@ internal static class Lowering
                 Op.Softplus => Softplus(target, ranges, A()),
                 Op.ExpNonPositive => target.ExpNonPositive(A()),
                 Op.Log1pUnit => target.Log1pUnit(A()),
+                Op.DivOnePlus => target.DivOnePlus(A(), B()),
                 Op.Min => MinMax(target, ranges, A(), B(), max: false),
                 Op.Max => MinMax(target, ranges, A(), B(), max: true),
                 Op.Pow => target.Pow(A(), B()),
@@ -116,19 +117,18 @@ internal static class Lowering
     private static int Sigmoid(ExprGraph g, Ranges ranges, int x)
     {
         int e = NegativeExp(g, ranges, x);
-        int u = g.Add(g.Const(1), e);
         if (ranges[x].IsNonPositive)
         {
-            return g.AddNote(g.Div(e, u), "sigmoid(x) = e/(1+e) with e = exp(x), for x <= 0");
+            return g.AddNote(g.DivOnePlus(e, e), "sigmoid(x) = e/(1+e) with e = exp(x), for x <= 0");
         }
         if (ranges[x].IsNonNegative)
         {
-            return g.AddNote(g.Div(g.Const(1), u), "sigmoid(x) = 1/(1+e) with e = exp(-x), for x >= 0");
+            return g.AddNote(g.DivOnePlus(g.Const(1), e), "sigmoid(x) = 1/(1+e) with e = exp(-x), for x >= 0");
         }
-        // e/(1+e) rather than e·r with r = 1/(1+e): one more division, but e·r rounds twice and costs
-        // float sigmoid its 2 ulp bound where e is small (measured 2.54 ulp).
-        int result = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), g.Div(g.Const(1), u), g.Div(e, u));
-        return g.AddNote(result, "sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)");
+        // One quotient of the selected numerator (1 or e) by 1 + e, refined in float kernels (DivOnePlus): one
+        // division instead of two, and within 2 ulp where e·r (two roundings) measured 2.54.
+        int numerator = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), g.Const(1), e);
+        return g.AddNote(g.DivOnePlus(numerator, e), "sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)");
     }
 
     /// <summary>

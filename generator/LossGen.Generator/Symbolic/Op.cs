@@ -40,6 +40,9 @@ internal enum Op : byte
 
     /// <summary>log(1 + x) for an argument known to be in [0, 1] (range analysis; kernels only).</summary>
     Log1pUnit,
+
+    /// <summary>a / (1 + b) for b in [0, 1] (sigmoid's quotient; lowering only): refined to ≤ 1 ulp more than its operands in float.</summary>
+    DivOnePlus,
     Min,
     Max,
     Pow,

@@ -84,6 +84,7 @@ internal static class OpTable
         Function(Op.Softplus, "softplus", "Softplus({0})", ScalarMath.Softplus);
         Function(Op.ExpNonPositive, "exp", "ExpNonPositive({0})", Math.Exp);
         Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
+        Binary(Op.DivOnePlus, "div1p", "DivOnePlus({0}, {1})", (a, b) => a / (1 + b));
         Binary(Op.Min, "min", "Vector.Min({0}, {1})", Math.Min);
         Binary(Op.Max, "max", "Vector.Max({0}, {1})", Math.Max);
         Binary(Op.Pow, "pow", "Pow({0}, {1})", Math.Pow);

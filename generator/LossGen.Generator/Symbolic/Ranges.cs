@@ -76,6 +76,7 @@ internal sealed class Ranges
             Op.Sub => Sum(A(), new Interval(-B().Hi, -B().Lo, B().MayBeNaN)),
             Op.Mul => Product(A(), B()),
             Op.Div => Quotient(A(), B()),
+            Op.DivOnePlus => Quotient(A(), Sum(new Interval(1, 1, false), B())),
             Op.Exp or Op.ExpNonPositive => Monotone(A(), Math.Exp, false),
             Op.Log => A().Lo >= 0 ? Monotone(A(), Math.Log, false) : new Interval(double.NegativeInfinity, A().Hi >= 0 ? Math.Log(A().Hi) : double.NegativeInfinity, true),
             Op.Log1p or Op.Log1pUnit => A().Lo >= -1 ? Monotone(A(), ScalarMath.Log1p, false) : new Interval(double.NegativeInfinity, A().Hi >= -1 ? ScalarMath.Log1p(A().Hi) : double.NegativeInfinity, true),

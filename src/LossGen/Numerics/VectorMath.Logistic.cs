@@ -36,6 +36,26 @@ public static partial class VectorMath
     }
 
     /// <summary>
+    /// a / (1 + b) for b in [0, 1] (for the generator: sigmoid's quotient, with a = 1 or e and b = e = e^−|x|): one
+    /// division, refined by a Newton step on the remainder computed with the exact rounding error of 1 + b, so the
+    /// result is within about half an ulp of a/(1 + b) for the a and b given. NaN in, NaN out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> DivOnePlus(Vector<float> a, Vector<float> b)
+    {
+        Vector<float> d = Vector<float>.One + b;
+        Vector<float> dLow = (Vector<float>.One - d) + b; // 1 + b = d + dLow exactly (|b| ≤ 1)
+        Vector<float> r = Vector<float>.One / d;
+        Vector<float> q = a * r;
+        Vector<float> remainder = Vector.FusedMultiplyAdd(-q, d, a) - q * dLow;
+        return Vector.FusedMultiplyAdd(remainder, r, q);
+    }
+
+    /// <summary>a / (1 + b) for b in [0, 1]: one rounded division (double kernels' error budget allows it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> DivOnePlus(Vector<double> a, Vector<double> b) => a / (Vector<double>.One + b);
+
+    /// <summary>
     /// Logistic sigmoid for x ≤ 0 only (for the generator, when it has proved the argument non-positive):
     /// e/(1 + e) with e = e^x, ≤ 2 ulp; σ(−∞) = 0, NaN for NaN; for x &gt; 0 the result is unspecified.
     /// </summary>

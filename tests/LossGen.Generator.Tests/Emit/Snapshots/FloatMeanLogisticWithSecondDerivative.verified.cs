@@ -14,7 +14,7 @@ namespace Snapshots
         /// <para>∂l/∂z = sigmoid(z) - y (written to <c>dz</c>)</para>
         /// <para>∂²l/∂z² = sigmoid(z) * (1 - sigmoid(z)) (written to <c>d2z</c>)</para>
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
-        /// <para>Operations per element, as written: 3 for the value, 7 with all derivatives; the kernel runs 16 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 3 for the value, 7 with all derivatives; the kernel runs 15 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial float Logistic(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz, global::System.Span<float> d2z)
         {
@@ -133,28 +133,26 @@ namespace LossGen.Generated
             Vector<float> v7 = z * y;
             // max(z, 0) + log1p(exp(-abs(z))) - z * y
             Vector<float> v8 = v6 - v7;
-            // exp(-abs(z)) + 1
-            Vector<float> g1 = v3 + Vector<float>.One;
             // z >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
-            // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g3 = Vector<float>.One / g1;
-            // exp(-abs(z)) / (exp(-abs(z)) + 1)
-            Vector<float> g4 = v3 / g1;
-            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
-            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
-            Vector<float> g6 = g5 - y;
+            Vector<float> g1 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // z >= 0 ? 1 : exp(-abs(z))
+            Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            Vector<float> g3 = DivOnePlus(g2, v3);
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+            Vector<float> g4 = g3 - y;
+            // exp(-abs(z)) + 1
+            Vector<float> g5 = v3 + Vector<float>.One;
             // (exp(-abs(z)) + 1)^2
-            Vector<float> g7 = g1 * g1;
+            Vector<float> g6 = g5 * g5;
             // exp(-abs(z)) / (exp(-abs(z)) + 1)^2
             // stable form: sigmoid(x) * (1 - sigmoid(x)) = e/(1+e)^2 with e = exp(-|x|): no cancellation
-            Vector<float> g8 = v3 / g7;
-            // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
-            dz = g6;
+            Vector<float> g7 = v3 / g6;
+            // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+            dz = g4;
             // ∂²l/∂z² = exp(-abs(z)) / (exp(-abs(z)) + 1)^2
-            d2z = g8;
+            d2z = g7;
             // l = max(z, 0) + log1p(exp(-abs(z))) - z * y
             return v8;
         }

@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = max(z, 0) - z * y + softplus(-abs(z))</para>
         /// <para>∂l/∂z = sigmoid(z) - y (written to <c>dz</c>)</para>
         /// <para>Reduction None: writes l_i into loss[i]; derivatives are those of l_i in x_i.</para>
-        /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 14 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 12 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial void BceWithLogits(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> loss, global::System.Span<float> dz)
         {
@@ -107,21 +107,17 @@ namespace LossGen.Generated
             Vector<float> v7 = Log1pUnit(v6);
             // max(z, 0) - z * y + log1p(exp(-abs(z)))
             Vector<float> v8 = v3 + v7;
-            // exp(-abs(z)) + 1
-            Vector<float> g1 = v6 + Vector<float>.One;
             // z >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
-            // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g3 = Vector<float>.One / g1;
-            // exp(-abs(z)) / (exp(-abs(z)) + 1)
-            Vector<float> g4 = v6 / g1;
-            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
-            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
-            Vector<float> g6 = g5 - y;
-            // ∂l/∂z = (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) - y
-            dz = g6;
+            Vector<float> g1 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // z >= 0 ? 1 : exp(-abs(z))
+            Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v6);
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            Vector<float> g3 = DivOnePlus(g2, v6);
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+            Vector<float> g4 = g3 - y;
+            // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+            dz = g4;
             // l = max(z, 0) - z * y + log1p(exp(-abs(z)))
             return v8;
         }

@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = y * softplus(-z) + (1 - y) * softplus(z)</para>
         /// <para>∂l/∂z = sigmoid(z) * (1 - y) - y * sigmoid(-z) (written to <c>dz</c>)</para>
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
-        /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 23 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 22 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial float LogisticLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz)
         {
@@ -113,17 +113,13 @@ namespace LossGen.Generated
             // exp(-abs(z))
             // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v3 = ExpNonPositive(v2);
-            // exp(-abs(z)) + 1
-            Vector<float> g1 = v3 + Vector<float>.One;
             // z >= 0
-            Vector<float> g2 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
-            // 1 / (exp(-abs(z)) + 1)
-            Vector<float> g3 = Vector<float>.One / g1;
-            // exp(-abs(z)) / (exp(-abs(z)) + 1)
-            Vector<float> g4 = v3 / g1;
-            // z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g5 = Vector.ConditionalSelect(g2, g3, g4);
+            Vector<float> g1 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
+            // z >= 0 ? 1 : exp(-abs(z))
+            Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            Vector<float> g3 = DivOnePlus(g2, v3);
             // -z
             Vector<float> v4 = -z;
             // max(0, -z)
@@ -146,19 +142,21 @@ namespace LossGen.Generated
             Vector<float> v12 = v9 * v11;
             // y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             Vector<float> v13 = v8 + v12;
-            // (z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)) * (1 - y)
-            Vector<float> g6 = g5 * v9;
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) * (1 - y)
+            Vector<float> g4 = g3 * v9;
             // -z >= 0
-            Vector<float> g7 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
-            // -z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1)
-            // stable form: sigmoid(x) = x >= 0 ? 1/(1+e) : e/(1+e) with e = exp(-|x|)
-            Vector<float> g8 = Vector.ConditionalSelect(g7, g3, g4);
-            // y * (-z >= 0 ? 1 / (exp(-abs(z)) + 1) : exp(-abs(z)) / (exp(-abs(z)) + 1))
-            Vector<float> g9 = y * g8;
-            // g6 - g9
-            Vector<float> g10 = g6 - g9;
-            // ∂l/∂z = g6 - g9
-            dz = g10;
+            Vector<float> g5 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
+            // -z >= 0 ? 1 : exp(-abs(z))
+            Vector<float> g6 = Vector.ConditionalSelect(g5, Vector<float>.One, v3);
+            // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            Vector<float> g7 = DivOnePlus(g6, v3);
+            // y * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+            Vector<float> g8 = y * g7;
+            // g4 - g8
+            Vector<float> g9 = g4 - g8;
+            // ∂l/∂z = g4 - g8
+            dz = g9;
             // l = y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             return v13;
         }
