@@ -107,6 +107,7 @@ public sealed record DistributedTrainerOptions
     {
         ArgumentNullException.ThrowIfNull(Lbfgs, nameof(Lbfgs));
         ArgumentNullException.ThrowIfNull(Newton, nameof(Newton));
+        _ = new Newton<double>(Newton); // validates the Newton settings now, not after the shards have loaded
         if (!Enum.IsDefined(Method))
         {
             throw new ArgumentOutOfRangeException(nameof(Method), Method, "Unknown method.");

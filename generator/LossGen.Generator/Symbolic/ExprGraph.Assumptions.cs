@@ -8,7 +8,8 @@ namespace LossGen.Generator.Symbolic;
 /// selects, to a bounded depth. Deductions are sound under IEEE comparisons: a true ordered comparison or a true
 /// <c>==</c> rules out NaN operands; a false one decides only its negation where that is exact (<c>!=</c> is the
 /// negation of <c>==</c>). Deciding a select keeps derivatives (conditions are piecewise constant); replacing a max
-/// or min by a constant operand keeps only values, so it is limited to <see cref="ValueRewrites"/> graphs.
+/// or min by a constant operand keeps only values — up to the sign of a zero (min(u, 0) at u = −0 is −0, the
+/// folded constant +0) — so it is limited to <see cref="ValueRewrites"/> graphs.
 /// </summary>
 internal sealed partial class ExprGraph
 {

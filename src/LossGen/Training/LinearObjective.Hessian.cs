@@ -51,6 +51,7 @@ public sealed partial class LinearObjective<T, TLoss>
         where TSecond : struct, ISecondOrderPredictionLoss<T>
     {
         CheckParameters(parameters, ParameterCount);
+        CheckOneShard();
         ArgumentOutOfRangeException.ThrowIfLessThan(totalRows, (long)Count);
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         int p = ParameterCount;
@@ -136,7 +137,10 @@ public sealed partial class LinearObjective<T, TLoss>
             _d = owner.Features;
             _p = _d + 1;
             _chunkRows = chunkRows;
-            _wave = 4 * threads;
+            // Per-chunk Hessians wait for the ordered merge, so a wave's buffers hold wave × p² values: four chunks per
+            // thread for load balance, fewer when that passes 64 MB, never fewer than one per thread.
+            long perChunk = (long)_p * _p * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            _wave = (int)Math.Clamp(64L * 1024 * 1024 / perChunk, threads, 4L * threads);
             // X padded to whole vectors per row, h ⊙ X padded to blocks of four rows of the Hessian.
             _paddedColumns = (_d + Vector<T>.Count - 1) / Vector<T>.Count * Vector<T>.Count;
             _paddedRows = (_d + 3) / 4 * 4;
@@ -366,7 +370,7 @@ public static class LinearObjectiveSecondOrder
     /// <param name="evaluation">The evaluation being answered, recorded in the result.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalRows"/> is below the objective's rows, or <paramref name="shard"/> is negative.</exception>
-    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective, or it has ShardRows of its own.</exception>
     public static PartialEvaluation<T> EvaluatePartialSecondOrder<T, TLoss>(this LinearObjective<T, TLoss> objective, ReadOnlySpan<T> parameters, long totalRows, int shard, long evaluation)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoss : struct, ISecondOrderPredictionLoss<T>

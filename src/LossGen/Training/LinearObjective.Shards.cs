@@ -20,7 +20,7 @@ public sealed partial class LinearObjective<T, TLoss>
     /// <param name="evaluation">The evaluation being answered, recorded in the result.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalRows"/> is below <see cref="Count"/>, or <paramref name="shard"/> is negative.</exception>
-    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is evaluating this objective, or it has ShardRows of its own.</exception>
     public PartialEvaluation<T> EvaluatePartial(ReadOnlySpan<T> parameters, long totalRows, int shard, long evaluation)
     {
         if (parameters.Length != ParameterCount)
@@ -29,6 +29,7 @@ public sealed partial class LinearObjective<T, TLoss>
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(totalRows, (long)Count);
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        CheckOneShard();
         var gradient = new T[ParameterCount];
         _guard.Enter(this);
         try
@@ -39,6 +40,15 @@ public sealed partial class LinearObjective<T, TLoss>
         finally
         {
             _guard.Exit();
+        }
+    }
+
+    /// <summary>A shard's objective is one shard: shares summed over sub-shards would not merge to the local bits.</summary>
+    private void CheckOneShard()
+    {
+        if (_work.Shards is not null)
+        {
+            throw new InvalidOperationException("This objective has ShardRows of its own; a shard's objective must be one shard (leave ShardRows null), or its share would not merge to the bits of the whole.");
         }
     }
 

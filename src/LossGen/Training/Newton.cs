@@ -111,7 +111,8 @@ public sealed class Newton<T>
         {
             return Result(MinimizationStatus.Diverged, iterations, evaluations, f, history, x);
         }
-        double mu = _options.InitialDamping * MaxDiagonal(h, k), nu = 2;
+        double mu = _options.InitialDamping * Scale(h, k), nu = 2;
+        int failures = 0; // consecutive steps that could not be taken (no factorization, or no decrease)
         while (true)
         {
             if (SpanMath.MaxAbs<T>(g) <= _options.GradientTolerance)
@@ -127,16 +128,19 @@ public sealed class Newton<T>
                 return Result(MinimizationStatus.MaxIterations, iterations, evaluations, f, history, x);
             }
             // Damping that keeps failing means no step of any length decreases f at this precision: converged.
-            double scale = Math.Max(MaxDiagonal(h, k), double.Epsilon);
-            if (mu > 1e16 * scale)
+            // (The scale is the Hessian's largest diagonal entry, or 1 where the Hessian vanishes, e.g. L1 or hinge
+            // losses without L2, so that damping always grows from a positive value; the failure cap ends any case
+            // where it still cannot.)
+            double scale = Scale(h, k);
+            if (mu > 1e16 * scale || failures >= MaxFailures)
             {
                 return Result(MinimizationStatus.ChangeConverged, iterations, evaluations, f, history, x);
             }
             if (!DenseCholesky.TryFactor(h, mu, k, factor))
             {
                 // Not positive definite (non-convex region or a singular Hessian): damp more, same point.
-                mu = Math.Max(mu * nu, 1e-3 * scale);
-                nu *= 2;
+                (mu, nu) = Damp(mu, nu, scale);
+                failures++;
                 continue;
             }
             for (int i = 0; i < k; i++)
@@ -177,10 +181,11 @@ public sealed class Newton<T>
                     // The model predicts no decrease and none happens: the gradient is as small as rounding allows.
                     return Result(MinimizationStatus.ChangeConverged, iterations, evaluations, f, history, x);
                 }
-                mu = Math.Max(mu * nu, 1e-3 * scale);
-                nu *= 2;
+                (mu, nu) = Damp(mu, nu, scale);
+                failures++;
                 continue;
             }
+            failures = 0;
             // Accepted: Nielsen's update of μ from the ratio of actual to predicted decrease.
             double rho = actual / predicted;
             mu = mu * Math.Max(1.0 / 3, 1 - Math.Pow(2 * rho - 1, 3));
@@ -209,15 +214,23 @@ public sealed class Newton<T>
     private static MinimizationResult<T> Result(MinimizationStatus status, int iterations, int evaluations, double loss, List<IterationReport> history, Span<T> x) =>
         new(status, iterations, evaluations, loss, history, x.ToArray());
 
-    private static double MaxDiagonal(ReadOnlySpan<double> h, int k)
+    /// <summary>Consecutive failed steps (damping raised each time, by at least a factor of 2) before giving up.</summary>
+    private const int MaxFailures = 100;
+
+    /// <summary>The Hessian's scale for damping: its largest diagonal magnitude, or 1 when that is 0 or not a usable number.</summary>
+    private static double Scale(ReadOnlySpan<double> h, int k)
     {
         double max = 0;
         for (int i = 0; i < k; i++)
         {
             max = Math.Max(max, Math.Abs(h[i * k + i]));
         }
-        return max;
+        return max > 0 && max < 1e300 ? max : 1;
     }
+
+    /// <summary>μ raised after a failed step (at least 1e-3 of the scale, doubling factors), ν doubled up to a bound.</summary>
+    private static (double Mu, double Nu) Damp(double mu, double nu, double scale) =>
+        (Math.Max(mu * nu, 1e-3 * scale), Math.Min(nu * 2, 1e10));
 
     private static bool AllFinite(ReadOnlySpan<double> values)
     {

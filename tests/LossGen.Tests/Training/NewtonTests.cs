@@ -271,6 +271,37 @@ public class NewtonTests(ITestOutputHelper output)
         Assert.All(result.History.Zip(result.History.Skip(1)), pair => Assert.True(pair.Second.Loss <= pair.First.Loss));
     }
 
+    [Theory]
+    [InlineData("L1")]
+    [InlineData("Hinge")]
+    public void AZeroHessianEndsWithoutHangingAndDecreasesTheLoss(string loss)
+    {
+        // Piecewise-linear losses have l'' = 0: without L2 the Hessian vanishes and only damping gives a step.
+        var random = new Random(4);
+        const int n = 200, d = 3;
+        double[] x = Enumerable.Range(0, n * d).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(i => loss == "L1" ? x[i * d] - 2 * x[i * d + 1] : (x[i * d] > 0 ? 1.0 : -1.0)).ToArray();
+        var theta = new double[d + 1];
+        MinimizationResult<double> result;
+        double start;
+        if (loss == "L1")
+        {
+            using var objective = LinearObjective.Create(x, d, y, new Losses.L1LossFunction());
+            start = objective.Evaluate(theta, new double[d + 1]);
+            result = new Newton<double>().Minimize(objective, theta);
+        }
+        else
+        {
+            using var objective = LinearObjective.Create(x, d, y, new Losses.HingeLossFunction());
+            start = objective.Evaluate(theta, new double[d + 1]);
+            result = new Newton<double>().Minimize(objective, theta);
+        }
+        output.WriteLine($"{loss}: {result.Status} after {result.Iterations} iterations, {result.Evaluations} evaluations, loss {start:F4} → {result.Loss:F4}");
+        Assert.True(result.Loss < start, $"{result.Loss} ≥ {start}");
+        Assert.All(theta, v => Assert.True(double.IsFinite(v)));
+        Assert.True(result.Evaluations <= 4 * 100 + 1);
+    }
+
     [Fact]
     public void BadArgumentsAreRejectedNamingThem()
     {

@@ -78,6 +78,10 @@ public sealed class ShardedObjective<T> : ISecondOrderObjective<T>
         {
             throw new ArgumentException($"The model has {ParameterCount} parameters, but {parameters.Length} were given.", nameof(parameters));
         }
+        if (gradient.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
+        }
         long evaluation = NextEvaluation++;
         IReadOnlyList<PartialEvaluation<T>> answers = _evaluateShards(evaluation, parameters.ToArray())
             ?? throw new ShardAnswerException(-1, evaluation, $"Evaluation {evaluation}: the shards' answers are missing (null).");
@@ -103,6 +107,10 @@ public sealed class ShardedObjective<T> : ISecondOrderObjective<T>
         if (parameters.Length != p)
         {
             throw new ArgumentException($"The model has {p} parameters, but {parameters.Length} were given.", nameof(parameters));
+        }
+        if (gradient.Length != p)
+        {
+            throw new ArgumentException($"The model has {p} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
         }
         if (hessian.Length != p * p)
         {
