@@ -148,4 +148,19 @@ public class ShardedNewtonTests
         var error = Assert.Throws<ShardAnswerException>(() => merged.Evaluate(new double[3], new double[3], new double[9]));
         Assert.Equal(1, error.Shard);
     }
+
+    [Fact]
+    public void AShardWithShardRowsOfItsOwnAndAWrongGradientAreRefusedBeforeAnyCall()
+    {
+        (double[] x, double[] y) = Poisson(20, 2, 1);
+        using var split = new LinearObjective<double, Losses.PoissonNllLossFunction>(x, 2, y, new Losses.PoissonNllLossFunction(), new LinearObjectiveOptions { ShardRows = [10, 10] });
+        Assert.Throws<InvalidOperationException>(() => split.EvaluatePartial(new double[3], 20, 0, 1));
+        Assert.Throws<InvalidOperationException>(() => split.EvaluatePartialSecondOrder(new double[3], 20, 0, 1));
+        int calls = 0;
+        var merged = new ShardedObjective<double>([20L], 3, (e, p) => { calls++; return []; }, evaluateShardsWithCurvature: (e, p) => { calls++; return []; });
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => merged.Evaluate(new double[3], new double[2])).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => merged.Evaluate(new double[3], new double[2], new double[9])).ParamName);
+        Assert.Equal(0, calls);
+        Assert.Equal(1, merged.NextEvaluation);
+    }
 }
