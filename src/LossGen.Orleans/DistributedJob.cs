@@ -100,6 +100,17 @@ public sealed record DistributedTrainerOptions
     /// <summary>Longest wait for one shard's answer before the call counts as failed and is retried (default 10 minutes).</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Evaluation calls wait at most this many times the slowest evaluation answer seen so far in the run (default 10;
+    /// at least <see cref="MinimumEvaluationTimeout"/>, at most <see cref="CallTimeout"/>), so that a silo that dies while
+    /// computing an answer — whose call Orleans may not fail promptly — costs a few evaluations' time, not CallTimeout.
+    /// 0 turns it off (every call waits up to CallTimeout).
+    /// </summary>
+    public double EvaluationTimeoutFactor { get; init; } = 10;
+
+    /// <summary>The floor of the adaptive evaluation timeout (default 5 s).</summary>
+    public TimeSpan MinimumEvaluationTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Called on the training thread with each evaluation's number just before it is sent to the shards.</summary>
     public Action<long>? EvaluationStarting { get; init; }
 
@@ -117,6 +128,14 @@ public sealed record DistributedTrainerOptions
             throw new ArgumentException("Checkpoints are written by L-BFGS; Newton's method has none (leave CheckpointPath null).", nameof(CheckpointPath));
         }
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries, nameof(MaxRetries));
+        if (!(EvaluationTimeoutFactor >= 0) || double.IsInfinity(EvaluationTimeoutFactor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EvaluationTimeoutFactor), EvaluationTimeoutFactor, "The factor must be finite and non-negative (0: off).");
+        }
+        if (MinimumEvaluationTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumEvaluationTimeout), MinimumEvaluationTimeout, "The minimum evaluation timeout must be positive.");
+        }
         if (RetryDelay < TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(RetryDelay < TimeSpan.Zero ? nameof(RetryDelay) : nameof(CallTimeout), "Delays must be non-negative and the timeout positive.");

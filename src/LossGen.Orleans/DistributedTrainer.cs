@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -35,6 +36,7 @@ public sealed class DistributedTrainer<T>
     private readonly ShardSpec[] _specs;
     private long[]? _rows;
     private long _retries;
+    private long _slowestAnswerTicks;
 
     /// <summary>Creates the coordinator.</summary>
     /// <param name="grains">The cluster client (or a silo's grain factory).</param>
@@ -136,7 +138,7 @@ public sealed class DistributedTrainer<T>
         }
         byte[][] answers = Task.WhenAll(_specs.Select(spec => Call(spec, grain => curvature
                 ? grain.EvaluateSecondOrderAsync(spec, evaluation, theta, totalRows)
-                : grain.EvaluateAsync(spec, evaluation, theta, totalRows), token)))
+                : grain.EvaluateAsync(spec, evaluation, theta, totalRows), token, EvaluationTimeout())))
             .GetAwaiter().GetResult();
         var shares = new PartialEvaluation<T>[answers.Length];
         for (int s = 0; s < answers.Length; s++)
@@ -153,15 +155,45 @@ public sealed class DistributedTrainer<T>
         return shares;
     }
 
+    /// <summary>
+    /// The wait for one evaluation answer: <see cref="DistributedTrainerOptions.EvaluationTimeoutFactor"/> times the slowest
+    /// answer so far, within [<see cref="DistributedTrainerOptions.MinimumEvaluationTimeout"/>, <see cref="DistributedTrainerOptions.CallTimeout"/>];
+    /// CallTimeout before any answer (the first evaluation may include loading) or when the factor is 0.
+    /// </summary>
+    private TimeSpan EvaluationTimeout()
+    {
+        long slowest = Interlocked.Read(ref _slowestAnswerTicks);
+        if (_options.EvaluationTimeoutFactor == 0 || slowest == 0)
+        {
+            return _options.CallTimeout;
+        }
+        double ticks = Math.Max(_options.MinimumEvaluationTimeout.Ticks, slowest * _options.EvaluationTimeoutFactor);
+        return ticks >= _options.CallTimeout.Ticks ? _options.CallTimeout : TimeSpan.FromTicks((long)ticks);
+    }
+
     /// <summary>One shard call, retried after transient failures; anything else fails the run naming the shard.</summary>
-    private async Task<TResult> Call<TResult>(ShardSpec spec, Func<IShardGrain, Task<TResult>> call, CancellationToken token)
+    private async Task<TResult> Call<TResult>(ShardSpec spec, Func<IShardGrain, Task<TResult>> call, CancellationToken token, TimeSpan? timeout = null)
     {
         IShardGrain grain = _grains.GetGrain<IShardGrain>(spec.GrainKey);
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                return await call(grain).WaitAsync(_options.CallTimeout, token).ConfigureAwait(false);
+                long start = Stopwatch.GetTimestamp();
+                TResult result = await call(grain).WaitAsync(timeout ?? _options.CallTimeout, token).ConfigureAwait(false);
+                if (timeout is not null)
+                {
+                    // Remember the slowest answer (in TimeSpan ticks) for the adaptive evaluation timeout.
+                    long ticks = Stopwatch.GetElapsedTime(start).Ticks;
+                    for (long seen = Interlocked.Read(ref _slowestAnswerTicks); ticks > seen; seen = Interlocked.Read(ref _slowestAnswerTicks))
+                    {
+                        if (Interlocked.CompareExchange(ref _slowestAnswerTicks, ticks, seen) == seen)
+                        {
+                            break;
+                        }
+                    }
+                }
+                return result;
             }
             catch (Exception e) when (IsTransient(e) && attempt < _options.MaxRetries && !token.IsCancellationRequested)
             {
