@@ -16,14 +16,9 @@ public static partial class VectorMath
     public static Vector<float> Sigmoid(Vector<float> x)
     {
         Vector<float> e = ExpNonPositive(-Vector.Abs(x));
-        Vector<float> d = Vector<float>.One + e;
-        Vector<float> dLow = (Vector<float>.One - d) + e; // 1 + e = d + dLow exactly
-        Vector<float> r = Vector<float>.One / d;
         Vector<float> numerator = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(x, Vector<float>.Zero).As<int, float>(), Vector<float>.One, e);
-        // q = numerator/(1 + e), refined by one Newton step on the remainder (which the FMA gives almost exactly).
-        Vector<float> q = numerator * r;
-        Vector<float> remainder = Vector.FusedMultiplyAdd(-q, d, numerator) - q * dLow;
-        return Vector.FusedMultiplyAdd(remainder, r, q);
+        // numerator/(1 + e), refined by one Newton step on the remainder: the generated kernels' form too.
+        return DivOnePlus(numerator, e);
     }
 
     /// <summary>Logistic sigmoid 1/(1 + e^−x): ≤ 4 ulp, computed as <see cref="Sigmoid(Vector{float})"/> in double.</summary>

@@ -169,14 +169,7 @@ public sealed partial class LinearObjective<T, TLoss> : IBatchObjective<T>, IObj
 
     private T EvaluateGuarded(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {
-        if (parameters.Length != ParameterCount)
-        {
-            throw new ArgumentException($"The model has {ParameterCount} parameters (weights, then the bias), but {parameters.Length} were given.", nameof(parameters));
-        }
-        if (gradient.Length != ParameterCount)
-        {
-            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
-        }
+        CheckParameters(parameters, gradient.Length);
         foreach (int row in rows)
         {
             if ((uint)row >= (uint)Count)

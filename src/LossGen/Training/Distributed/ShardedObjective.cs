@@ -74,17 +74,8 @@ public sealed class ShardedObjective<T> : ISecondOrderObjective<T>
     /// <exception cref="ShardAnswerException">The answers are not exactly one per shard for this evaluation.</exception>
     public T Evaluate(ReadOnlySpan<T> parameters, Span<T> gradient)
     {
-        if (parameters.Length != ParameterCount)
-        {
-            throw new ArgumentException($"The model has {ParameterCount} parameters, but {parameters.Length} were given.", nameof(parameters));
-        }
-        if (gradient.Length != ParameterCount)
-        {
-            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
-        }
-        long evaluation = NextEvaluation++;
-        IReadOnlyList<PartialEvaluation<T>> answers = _evaluateShards(evaluation, parameters.ToArray())
-            ?? throw new ShardAnswerException(-1, evaluation, $"Evaluation {evaluation}: the shards' answers are missing (null).");
+        CheckSpans(parameters, gradient);
+        (long evaluation, IReadOnlyList<PartialEvaluation<T>> answers) = Ask(_evaluateShards, parameters);
         double loss = _merger.Merge(evaluation, answers, gradient);
         return T.CreateChecked(L2Penalty.Add(_l2, _penalized, parameters, gradient, loss));
     }
@@ -104,21 +95,12 @@ public sealed class ShardedObjective<T> : ISecondOrderObjective<T>
             throw new InvalidOperationException("This sharded objective has no second-order evaluation: create it with evaluateShardsWithCurvature.");
         }
         int p = ParameterCount;
-        if (parameters.Length != p)
-        {
-            throw new ArgumentException($"The model has {p} parameters, but {parameters.Length} were given.", nameof(parameters));
-        }
-        if (gradient.Length != p)
-        {
-            throw new ArgumentException($"The model has {p} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
-        }
+        CheckSpans(parameters, gradient);
         if (hessian.Length != p * p)
         {
             throw new ArgumentException($"The model has {p} parameters, so the Hessian has {p * p} values, but {hessian.Length} were given.", nameof(hessian));
         }
-        long evaluation = NextEvaluation++;
-        IReadOnlyList<PartialEvaluation<T>> answers = _evaluateShardsWithCurvature(evaluation, parameters.ToArray())
-            ?? throw new ShardAnswerException(-1, evaluation, $"Evaluation {evaluation}: the shards' answers are missing (null).");
+        (long evaluation, IReadOnlyList<PartialEvaluation<T>> answers) = Ask(_evaluateShardsWithCurvature, parameters);
         var packed = new T[p * (p + 1) / 2];
         double loss = _merger.Merge(evaluation, answers, gradient, packed);
         var upper = new T[p * p];
@@ -131,5 +113,26 @@ public sealed class ShardedObjective<T> : ISecondOrderObjective<T>
         loss = L2Penalty.Add(_l2, _penalized, parameters, gradient, loss);
         L2Penalty.AddToHessian(_l2, _penalized, upper, hessian);
         return T.CreateChecked(loss);
+    }
+
+    private void CheckSpans(ReadOnlySpan<T> parameters, Span<T> gradient)
+    {
+        if (parameters.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but {parameters.Length} were given.", nameof(parameters));
+        }
+        if (gradient.Length != ParameterCount)
+        {
+            throw new ArgumentException($"The model has {ParameterCount} parameters, but the gradient has {gradient.Length} values.", nameof(gradient));
+        }
+    }
+
+    /// <summary>Numbers the next evaluation and asks the shards for their shares through <paramref name="evaluateShards"/>.</summary>
+    private (long Evaluation, IReadOnlyList<PartialEvaluation<T>> Answers) Ask(Func<long, T[], IReadOnlyList<PartialEvaluation<T>>> evaluateShards, ReadOnlySpan<T> parameters)
+    {
+        long evaluation = NextEvaluation++;
+        IReadOnlyList<PartialEvaluation<T>> answers = evaluateShards(evaluation, parameters.ToArray())
+            ?? throw new ShardAnswerException(-1, evaluation, $"Evaluation {evaluation}: the shards' answers are missing (null).");
+        return (evaluation, answers);
     }
 }
