@@ -327,6 +327,16 @@ internal static class SignatureBinder
             return "the Hessian of the scalar parameters goes to a span named 'hessian'; did you mean 'hessian'?";
         }
         string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
+        if (name.Length > 2 && name[0] == 'd' && name[1] == '2')
+        {
+            // A second-derivative output: 'd2' then an input's name.
+            string wanted = name.Substring(2);
+            string? near = Suggestions.Closest(wanted, inputs);
+            string second = inputs.Count > 0 ? " (e.g. 'd2" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
+            return near is not null
+                ? "there is no input named '" + wanted + "' for this second derivative; did you mean 'd2" + near + "'?"
+                : "there is no input named '" + wanted + "' for this second derivative; it is named 'd2' followed by an input's name" + second;
+        }
         if (name.Length > 1 && name[0] == 'd')
         {
             string wanted = name.Substring(1);

@@ -192,6 +192,8 @@ public class DiagnosticTests
     [InlineData("gradP", "an output is named 'loss' or 'd' followed by an input's name; did you mean 'dp'?")]
     [InlineData("dP2", "there is no input named 'P2'; did you mean 'dp'?")]
     [InlineData("dpp", "there is no input named 'pp'; did you mean 'dp'?")]
+    [InlineData("d2q", "there is no input named 'q' for this second derivative; it is named 'd2' followed by an input's name (e.g. 'd2p' for the input 'p')")]
+    [InlineData("d2pp", "there is no input named 'pp' for this second derivative; did you mean 'd2p'?")]
     public void LG0022_SuggestsTheGradientName(string name, string hint) =>
         AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|" + name + "|]"), "LG0022 Error: Gradient output '" + name + "' has no matching input: " + hint);
 
