@@ -52,7 +52,19 @@ internal sealed class ElementKernelEmitter
         w.Comment("l = " + _plan.KernelValueText);
         w.Line("return " + Operand(_plan.Value) + ";");
         w.Close();
+        if (_plan.RemainderOutOfLine)
+        {
+            string arguments = string.Join(", ", _plan.Inputs.Select(p => Naming.KernelParameter(p.KernelName, _parameterNames))
+                .Concat(_plan.Computed.Select(g => "out " + Naming.KernelParameter(g.Parameter, _parameterNames))));
+            w.Line();
+            w.Line("/// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+            w.Line("private static " + _v + " " + OutOfLineName + "(" + parameters + ") => Element(" + arguments + ");");
+        }
     }
+
+    /// <summary>The name of the out-of-line copy of the kernel.</summary>
+    public const string OutOfLineName = "ElementOutOfLine";
 
     private string Expression(PlanStatement statement)
     {

@@ -7,14 +7,15 @@ namespace LossGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>Run</c>: validation of every span length before anything is written, then a main loop
-/// of 4 vectors per iteration with independent accumulators (summed in T for at most
+/// of 4 vectors per iteration (2 for kernels with transcendental functions, <see cref="KernelPlan.VectorsPerIteration"/>)
+/// with independent accumulators (summed in T for at most
 /// <see cref="BlockIterations"/> iterations, then flushed into a compensated double sum), a
 /// single-vector loop, and a masked tail that runs the same kernel as the body, so every element's
 /// result is bitwise the same wherever it falls.
 /// </summary>
 internal sealed class LoopEmitter
 {
-    /// <summary>Iterations of the ×4 loop summed in T before a flush into the double accumulator.</summary>
+    /// <summary>Iterations of the main loop summed in T before a flush into the double accumulator.</summary>
     public const int BlockIterations = 16;
 
     private readonly LossDeclaration _d;
@@ -23,6 +24,7 @@ internal sealed class LoopEmitter
     private readonly string _t;
     private readonly string _v;
     private readonly bool _reduces;
+    private readonly int _unroll;
     private readonly bool _mean;
     private readonly List<PlanGradient> _spanGradients;
     private readonly List<PlanGradient> _scalarGradients;
@@ -36,6 +38,7 @@ internal sealed class LoopEmitter
         _t = plan.Element == ElementType.Double ? "double" : "float";
         _v = "Vector<" + _t + ">";
         _reduces = plan.Reduces;
+        _unroll = plan.VectorsPerIteration;
         _mean = plan.IsMean;
         _spanGradients = plan.Computed.Where(g => !g.IsScalar).ToList();
         _scalarGradients = plan.Computed.Where(g => g.IsScalar).ToList();
@@ -166,41 +169,47 @@ internal sealed class LoopEmitter
 
         if (_reduces)
         {
-            w.Line("// Main loop: 4 vectors per iteration with independent accumulators, flushed into the");
+            w.Line("// Main loop: " + VectorsPerIteration + " with independent accumulators, flushed into the");
             w.Line("// double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
-            w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - 4 * " + L("width") + ";");
+            w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - " + Stride + ";");
             w.Open("while (" + L("i") + " <= " + L("lastBlockStart") + ")");
-            DeclareAccumulators(w, 4);
-            w.Line("int " + L("blockEnd") + " = (int)Math.Min((long)" + L("i") + " + " + (BlockIterations - 1) + "L * 4 * " + L("width") + ", " + L("lastBlockStart") + ");");
-            w.Open("for (; " + L("i") + " <= " + L("blockEnd") + "; " + L("i") + " += 4 * " + L("width") + ")");
+            DeclareAccumulators(w, _unroll);
+            w.Line("int " + L("blockEnd") + " = (int)Math.Min((long)" + L("i") + " + " + (BlockIterations - 1) + "L * " + Stride + ", " + L("lastBlockStart") + ");");
+            w.Open("for (; " + L("i") + " <= " + L("blockEnd") + "; " + L("i") + " += " + Stride + ")");
             EmitUnrolled(w);
             w.Close();
-            Flush(w, 4);
+            Flush(w, _unroll);
             w.Close();
             w.Line();
-            w.Line("// Whole vectors that remain (at most 3).");
-            w.Open();
-            DeclareAccumulators(w, 1);
-            w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
-            EmitStep(w, 0, L("i"), tail: false);
-            w.Close();
-            Flush(w, 1);
-            w.Close();
-            w.Line();
+            if (_unroll > 1)
+            {
+                w.Line("// " + RemainingVectors + ".");
+                w.Open();
+                DeclareAccumulators(w, 1);
+                OpenRemainderLoop(w);
+                EmitStep(w, 0, L("i"), tail: false);
+                CloseRemainderLoop(w);
+                Flush(w, 1);
+                w.Close();
+                w.Line();
+            }
             w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are masked out of the sums and never stored.");
         }
         else
         {
-            w.Line("// Main loop: 4 vectors per iteration; every result is stored, nothing is summed.");
-            w.Open("for (; " + L("i") + " <= " + L("n") + " - 4 * " + L("width") + "; " + L("i") + " += 4 * " + L("width") + ")");
+            w.Line("// Main loop: " + VectorsPerIteration + "; every result is stored, nothing is summed.");
+            w.Open("for (; " + L("i") + " <= " + L("n") + " - " + Stride + "; " + L("i") + " += " + Stride + ")");
             EmitUnrolled(w);
             w.Close();
             w.Line();
-            w.Line("// Whole vectors that remain (at most 3).");
-            w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
-            EmitStep(w, 0, L("i"), tail: false);
-            w.Close();
-            w.Line();
+            if (_unroll > 1)
+            {
+                w.Line("// " + RemainingVectors + ".");
+                OpenRemainderLoop(w);
+                EmitStep(w, 0, L("i"), tail: false);
+                CloseRemainderLoop(w);
+                w.Line();
+            }
             w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are never stored.");
         }
         w.Open("if (" + L("i") + " < " + L("n") + ")");
@@ -310,19 +319,49 @@ internal sealed class LoopEmitter
         }
         foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter)))
         {
-            string sum = count == 4
-                ? "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")"
-                : L(prefix + "Acc0");
+            string sum = count switch
+            {
+                4 => "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")",
+                2 => L(prefix + "Acc0") + " + " + L(prefix + "Acc1"),
+                _ => L(prefix + "Acc0"),
+            };
             w.Line(L(prefix + "Sum") + ".Add(" + sum + ");");
         }
     }
 
+    /// <summary>The main loop's step in elements: <c>width</c> times the vectors per iteration.</summary>
+    private string Stride => _unroll == 1 ? L("width") : _unroll + " * " + L("width");
+
+    private string RemainingVectors => _unroll == 2 ? "The whole vector that may remain" : "Whole vectors that remain (at most " + (_unroll - 1) + ")";
+
+    /// <summary>A loop over the whole vectors after the main loop, or an <c>if</c> when at most one remains.</summary>
+    private void OpenRemainderLoop(CodeWriter w)
+    {
+        string condition = L("i") + " <= " + L("n") + " - " + L("width");
+        w.Open(_unroll == 2 ? "if (" + condition + ")" : "for (; " + condition + "; " + L("i") + " += " + L("width") + ")");
+    }
+
+    private void CloseRemainderLoop(CodeWriter w)
+    {
+        if (_unroll == 2)
+        {
+            w.Line(L("i") + " += " + L("width") + ";");
+        }
+        w.Close();
+    }
+
+    private string VectorsPerIteration => _unroll == 1 ? "one vector per iteration" : _unroll + " vectors per iteration";
+
+    private bool _inMainLoop;
+
     private void EmitUnrolled(CodeWriter w)
     {
-        for (int u = 0; u < 4; u++)
+        _inMainLoop = true;
+        for (int u = 0; u < _unroll; u++)
         {
             EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false);
         }
+        _inMainLoop = false;
     }
 
     private void EmitStep(CodeWriter w, int u, string offset, bool tail)
@@ -355,7 +394,8 @@ internal sealed class LoopEmitter
         {
             args.Add("out " + _v + " " + L(g.Parameter + suffix));
         }
-        w.Line(_v + " " + L("loss" + suffix) + " = Element(" + string.Join(", ", args) + ");");
+        string element = _plan.RemainderOutOfLine && !_inMainLoop ? ElementKernelEmitter.OutOfLineName : "Element";
+        w.Line(_v + " " + L("loss" + suffix) + " = " + element + "(" + string.Join(", ", args) + ");");
         string Masked(string value) => tail ? "Vector.ConditionalSelect(" + L("mask") + ", " + value + ", " + _v + ".Zero)" : value;
         if (_reduces)
         {

@@ -119,6 +119,22 @@ internal sealed record KernelPlan(
 
     /// <summary>Statements the kernel executes per vector of elements (after lowering and simplification).</summary>
     public int KernelStatements => Statements.Count;
+
+    /// <summary>Whether a statement is a transcendental function or a division (see <see cref="KernelPlanner.IsHeavy"/>).</summary>
+    public bool IsHeavy => KernelPlanner.IsHeavy(Statements);
+
+    /// <summary>
+    /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs
+    /// hiding), 2 for heavy ones, whose long bodies already give the processor independent work and whose
+    /// four inlined copies exhaust the registers and the JIT's inlining budget.
+    /// </summary>
+    public int VectorsPerIteration => IsHeavy ? 2 : 4;
+
+    /// <summary>
+    /// Whether the vectors after the main loop (at most one whole vector and the tail) call the kernel out of line:
+    /// for heavy kernels, so that <c>Run</c> inlines only the main loop's copies (same code, same bits).
+    /// </summary>
+    public bool RemainderOutOfLine => IsHeavy;
 }
 
 /// <summary>

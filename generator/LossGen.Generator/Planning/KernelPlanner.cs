@@ -16,6 +16,11 @@ namespace LossGen.Generator.Planning;
 /// </summary>
 internal static class KernelPlanner
 {
+    /// <summary>Whether a kernel calls a transcendental function (an inlined polynomial of 20 to 40 instructions).</summary>
+    public static bool IsHeavy(EquatableArray<PlanStatement> statements) => System.Linq.Enumerable.Any(statements, s => IsTranscendental(s.Op));
+
+    private static bool IsTranscendental(Op op) => op is Op.Exp or Op.Log or Op.Log1p or Op.Tanh or Op.Sigmoid or Op.Softplus or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus;
+
     public static KernelPlan Plan(DerivedLoss derived, LossSignature signature) => Plan(derived, signature, derived, 0);
 
     /// <summary>

@@ -20,8 +20,8 @@ public static partial class VectorMath
         // NaN fails the comparison and takes the complete path.
         if (Vector.LessThanOrEqualAll(Vector.Abs(x), new Vector<float>(ExpFastLimit)))
         {
-            Vector<float> y = ExpReduced(x, out Vector<float> n);
-            return y * PowerOfTwo(n);
+            Vector<float> y = ExpReduced(x, out Vector<int> k);
+            return y * PowerOfTwo(k);
         }
         return ExpComplete(x);
     }
@@ -36,44 +36,49 @@ public static partial class VectorMath
     {
         if (Vector.GreaterThanOrEqualAll(x, new Vector<float>(-ExpFastLimit)))
         {
-            Vector<float> y = ExpReduced(x, out Vector<float> n);
-            return y * PowerOfTwo(n);
+            Vector<float> y = ExpReduced(x, out Vector<int> k);
+            return y * PowerOfTwo(k);
         }
         return ExpComplete(x);
     }
 
-    /// <summary>e^x for any lane: clamped reduction, scaling in two exact steps (subnormal results round once more), NaN kept.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>
+    /// e^x for any lane: clamped reduction, scaling in two exact steps (subnormal results round once more).
+    /// Inlined like the fast path: a call inside a kernel's loop would make the JIT spill every vector live
+    /// across it on every iteration, although the branch is almost never taken.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> ExpComplete(Vector<float> x)
     {
-        // Clamping keeps the scale exponents in range; NaN passes through Min/Max unchanged and is restored below.
+        // Clamping keeps the scale exponents in range; Vector.Min/Max propagate NaN, and a NaN argument makes y NaN.
         Vector<float> t = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
-        Vector<float> y = ExpReduced(t, out Vector<float> n);
-        Vector<int> k = Vector.ConvertToInt32(n);
+        Vector<float> y = ExpReduced(t, out Vector<int> k);
         Vector<int> k1 = Vector.ShiftRightArithmetic(k, 1);
-        Vector<int> k2 = k - k1;
-        Vector<float> s1 = Vector.ShiftLeft(k1 + new Vector<int>(127), 23).As<int, float>();
-        Vector<float> s2 = Vector.ShiftLeft(k2 + new Vector<int>(127), 23).As<int, float>();
-        Vector<float> result = y * s1 * s2;
-        // NaN input: n is NaN and the integer conversion is undefined; keep the NaN.
-        return Vector.ConditionalSelect(Vector.Equals(x, x).As<int, float>(), result, x);
+        return y * PowerOfTwo(k1) * PowerOfTwo(k - k1);
     }
 
-    /// <summary>2^n for integral n in [−126, 127], built from its bits.</summary>
+    /// <summary>2^k for k in [−126, 127], built from its bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> PowerOfTwo(Vector<float> n) =>
-        Vector.ShiftLeft(Vector.ConvertToInt32(n) + new Vector<int>(127), 23).As<int, float>();
+    private static Vector<float> PowerOfTwo(Vector<int> k) =>
+        Vector.ShiftLeft(k + new Vector<int>(127), 23).As<int, float>();
+
+    /// <summary>1.5·2^23: adding it to |v| &lt; 2^22 rounds v to an integer, which then sits in the low bits of the sum.</summary>
+    private const float RoundingShifter = 12582912f;
 
     /// <summary>
-    /// e^x = 2^n · y: n = round(x/ln2), r = x − n·ln2 with ln2 split in two (Cody–Waite, |r| ≤ ln2/2), and
+    /// e^x = 2^k · y: k = round(x/ln2) by the shifter (x/ln2 + 1.5·2^23 rounds to an integer whose value is
+    /// in the low bits: no float-to-int conversion, which .NET makes saturating at a cost of four instructions),
+    /// r = x − k·ln2 with ln2 split in two (Cody–Waite, |r| ≤ ln2/2), and
     /// y = e^r = 1 + r + r²·P(r) (Cephes expf's minimax P, degree 5). The rounding errors of r and of
     /// the sum 1 + r (Fast2Sum) are carried into the last addition, so y carries essentially one
     /// rounding (0.99 ulp measured without these corrections).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> ExpReduced(Vector<float> x, out Vector<float> n)
+    private static Vector<float> ExpReduced(Vector<float> x, out Vector<int> k)
     {
-        n = Vector.Round(x * new Vector<float>(1.44269504088896341f));
+        Vector<float> shifted = Vector.FusedMultiplyAdd(x, new Vector<float>(1.44269504088896341f), new Vector<float>(RoundingShifter));
+        k = shifted.As<float, int>() - new Vector<int>(0x4B400000);
+        Vector<float> n = shifted - new Vector<float>(RoundingShifter);
         Vector<float> rHigh = Vector.FusedMultiplyAdd(n, new Vector<float>(-0.693359375f), x);
         Vector<float> r = Vector.FusedMultiplyAdd(n, new Vector<float>(2.12194440e-4f), rHigh);
         // The rounding error of r, and its effect on e^r (× (1 + r)).
@@ -143,7 +148,7 @@ public static partial class VectorMath
     /// reduction is integer arithmetic, so the out-of-range field is harmless), then the special values:
     /// log(±0) = −∞, NaN below 0 and for NaN, +∞ at +∞. (lo is nonzero only for log1p, whose u is never subnormal.)
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> LogComplete(Vector<float> x, Vector<float> lo, bool correct)
     {
         Vector<int> isSubnormal = Vector.LessThan(x, new Vector<float>(1.17549435e-38f)) & Vector.GreaterThan(x, Vector<float>.Zero);

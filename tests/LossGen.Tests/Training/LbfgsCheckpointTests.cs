@@ -46,7 +46,8 @@ public class LbfgsCheckpointTests
         };
         var full = new T[objective.ParameterCount];
         MinimizationResult<T> reference = new Lbfgs<T>(options).Minimize(objective, full);
-        Assert.True(reference.Iterations >= 10, $"{reference.Iterations} iterations");
+        // Enough iterations for the resume points 1, 4, half and last to differ (the count moves with the last bits of the kernels).
+        Assert.True(reference.Iterations >= 8, $"{reference.Iterations} iterations");
         Assert.Equal(reference.Iterations - 1, saved.Count);
         foreach (int k in new[] { 1, 4, saved.Count / 2, saved.Count })
         {

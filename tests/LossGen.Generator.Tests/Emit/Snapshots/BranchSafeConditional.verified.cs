@@ -50,14 +50,14 @@ namespace LossGen.Generated
             int width = Vector<double>.Count;
             int i = 0;
 
-            // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 4 * width;
+            int lastBlockStart = n - 2 * width;
             while (i <= lastBlockStart)
             {
-                Vector<double> lossAcc0 = Vector<double>.Zero, lossAcc1 = Vector<double>.Zero, lossAcc2 = Vector<double>.Zero, lossAcc3 = Vector<double>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 4 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 4 * width)
+                Vector<double> lossAcc0 = Vector<double>.Zero, lossAcc1 = Vector<double>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
+                for (; i <= blockEnd; i += 2 * width)
                 {
                     Vector<double> loss0 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i)), out Vector<double> dp0);
                     lossAcc0 += loss0;
@@ -65,24 +65,19 @@ namespace LossGen.Generated
                     Vector<double> loss1 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + width)), out Vector<double> dp1);
                     lossAcc1 += loss1;
                     (dp1 * scale).StoreUnsafe(ref dpRef, (nuint)(i + width));
-                    Vector<double> loss2 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + 2 * width)), out Vector<double> dp2);
-                    lossAcc2 += loss2;
-                    (dp2 * scale).StoreUnsafe(ref dpRef, (nuint)(i + 2 * width));
-                    Vector<double> loss3 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + 3 * width)), out Vector<double> dp3);
-                    lossAcc3 += loss3;
-                    (dp3 * scale).StoreUnsafe(ref dpRef, (nuint)(i + 3 * width));
                 }
-                lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
+                lossSum.Add(lossAcc0 + lossAcc1);
             }
 
-            // Whole vectors that remain (at most 3).
+            // The whole vector that may remain.
             {
                 Vector<double> lossAcc0 = Vector<double>.Zero;
-                for (; i <= n - width; i += width)
+                if (i <= n - width)
                 {
-                    Vector<double> loss0 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i)), out Vector<double> dp0);
+                    Vector<double> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in pRef, (nuint)(i)), out Vector<double> dp0);
                     lossAcc0 += loss0;
                     (dp0 * scale).StoreUnsafe(ref dpRef, (nuint)(i));
+                    i += width;
                 }
                 lossSum.Add(lossAcc0);
             }
@@ -91,7 +86,7 @@ namespace LossGen.Generated
             if (i < n)
             {
                 Vector<double> mask = KernelSupport.TailMask<double>(n - i);
-                Vector<double> lossTail = Element(KernelSupport.LoadTail(p, i), out Vector<double> dpTail);
+                Vector<double> lossTail = ElementOutOfLine(KernelSupport.LoadTail(p, i), out Vector<double> dpTail);
                 lossSum.Add(Vector.ConditionalSelect(mask, lossTail, Vector<double>.Zero));
                 KernelSupport.StoreTail(dp, i, dpTail * scale);
             }
@@ -119,5 +114,9 @@ namespace LossGen.Generated
             // l = p > 0 ? log(p) : 0
             return v3;
         }
+
+        /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector<double> ElementOutOfLine(Vector<double> p, out Vector<double> dp) => Element(p, out dp);
     }
 }

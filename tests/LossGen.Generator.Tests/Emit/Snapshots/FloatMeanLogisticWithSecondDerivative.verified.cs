@@ -55,14 +55,14 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 4 * width;
+            int lastBlockStart = n - 2 * width;
             while (i <= lastBlockStart)
             {
-                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero, lossAcc2 = Vector<float>.Zero, lossAcc3 = Vector<float>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 4 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 4 * width)
+                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
+                for (; i <= blockEnd; i += 2 * width)
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
                     lossAcc0 += loss0;
@@ -72,27 +72,20 @@ namespace LossGen.Generated
                     lossAcc1 += loss1;
                     (dz1 * scale).StoreUnsafe(ref dzRef, (nuint)(i + width));
                     (d2z1 * scale).StoreUnsafe(ref d2zRef, (nuint)(i + width));
-                    Vector<float> loss2 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + 2 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 2 * width)), out Vector<float> dz2, out Vector<float> d2z2);
-                    lossAcc2 += loss2;
-                    (dz2 * scale).StoreUnsafe(ref dzRef, (nuint)(i + 2 * width));
-                    (d2z2 * scale).StoreUnsafe(ref d2zRef, (nuint)(i + 2 * width));
-                    Vector<float> loss3 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + 3 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 3 * width)), out Vector<float> dz3, out Vector<float> d2z3);
-                    lossAcc3 += loss3;
-                    (dz3 * scale).StoreUnsafe(ref dzRef, (nuint)(i + 3 * width));
-                    (d2z3 * scale).StoreUnsafe(ref d2zRef, (nuint)(i + 3 * width));
                 }
-                lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
+                lossSum.Add(lossAcc0 + lossAcc1);
             }
 
-            // Whole vectors that remain (at most 3).
+            // The whole vector that may remain.
             {
                 Vector<float> lossAcc0 = Vector<float>.Zero;
-                for (; i <= n - width; i += width)
+                if (i <= n - width)
                 {
-                    Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
+                    Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
                     lossAcc0 += loss0;
                     (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
                     (d2z0 * scale).StoreUnsafe(ref d2zRef, (nuint)(i));
+                    i += width;
                 }
                 lossSum.Add(lossAcc0);
             }
@@ -101,7 +94,7 @@ namespace LossGen.Generated
             if (i < n)
             {
                 Vector<float> mask = KernelSupport.TailMask<float>(n - i);
-                Vector<float> lossTail = Element(KernelSupport.LoadTail(z, i), KernelSupport.LoadTail(y, i), out Vector<float> dzTail, out Vector<float> d2zTail);
+                Vector<float> lossTail = ElementOutOfLine(KernelSupport.LoadTail(z, i), KernelSupport.LoadTail(y, i), out Vector<float> dzTail, out Vector<float> d2zTail);
                 lossSum.Add(Vector.ConditionalSelect(mask, lossTail, Vector<float>.Zero));
                 KernelSupport.StoreTail(dz, i, dzTail * scale);
                 KernelSupport.StoreTail(d2z, i, d2zTail * scale);
@@ -156,5 +149,9 @@ namespace LossGen.Generated
             // l = max(z, 0) + log1p(exp(-abs(z))) - z * y
             return v8;
         }
+
+        /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector<float> ElementOutOfLine(Vector<float> z, Vector<float> y, out Vector<float> dz, out Vector<float> d2z) => Element(z, y, out dz, out d2z);
     }
 }

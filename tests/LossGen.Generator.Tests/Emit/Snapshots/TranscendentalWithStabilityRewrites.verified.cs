@@ -52,14 +52,14 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: 4 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 4 * width;
+            int lastBlockStart = n - 2 * width;
             while (i <= lastBlockStart)
             {
-                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero, lossAcc2 = Vector<float>.Zero, lossAcc3 = Vector<float>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 4 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 4 * width)
+                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
+                for (; i <= blockEnd; i += 2 * width)
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
                     lossAcc0 += loss0;
@@ -67,24 +67,19 @@ namespace LossGen.Generated
                     Vector<float> loss1 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + width)), Vector.LoadUnsafe(in yRef, (nuint)(i + width)), out Vector<float> dz1);
                     lossAcc1 += loss1;
                     (dz1 * scale).StoreUnsafe(ref dzRef, (nuint)(i + width));
-                    Vector<float> loss2 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + 2 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 2 * width)), out Vector<float> dz2);
-                    lossAcc2 += loss2;
-                    (dz2 * scale).StoreUnsafe(ref dzRef, (nuint)(i + 2 * width));
-                    Vector<float> loss3 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + 3 * width)), Vector.LoadUnsafe(in yRef, (nuint)(i + 3 * width)), out Vector<float> dz3);
-                    lossAcc3 += loss3;
-                    (dz3 * scale).StoreUnsafe(ref dzRef, (nuint)(i + 3 * width));
                 }
-                lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
+                lossSum.Add(lossAcc0 + lossAcc1);
             }
 
-            // Whole vectors that remain (at most 3).
+            // The whole vector that may remain.
             {
                 Vector<float> lossAcc0 = Vector<float>.Zero;
-                for (; i <= n - width; i += width)
+                if (i <= n - width)
                 {
-                    Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
+                    Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
                     lossAcc0 += loss0;
                     (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
+                    i += width;
                 }
                 lossSum.Add(lossAcc0);
             }
@@ -93,7 +88,7 @@ namespace LossGen.Generated
             if (i < n)
             {
                 Vector<float> mask = KernelSupport.TailMask<float>(n - i);
-                Vector<float> lossTail = Element(KernelSupport.LoadTail(z, i), KernelSupport.LoadTail(y, i), out Vector<float> dzTail);
+                Vector<float> lossTail = ElementOutOfLine(KernelSupport.LoadTail(z, i), KernelSupport.LoadTail(y, i), out Vector<float> dzTail);
                 lossSum.Add(Vector.ConditionalSelect(mask, lossTail, Vector<float>.Zero));
                 KernelSupport.StoreTail(dz, i, dzTail * scale);
             }
@@ -160,5 +155,9 @@ namespace LossGen.Generated
             // l = y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             return v13;
         }
+
+        /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector<float> ElementOutOfLine(Vector<float> z, Vector<float> y, out Vector<float> dz) => Element(z, y, out dz);
     }
 }
