@@ -22,7 +22,19 @@ public static partial class GeneratedLosses
     [Loss("exp(z) - y * z")]
     public static partial float PoissonNll(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
 
-    /// <summary>Binary focal loss on logits, γ = 2, α = 0.25 (Lin et al. 2017), labels y in {0, 1}.</summary>
-    [Loss("s = sigmoid(z); pt = y * s + (1 - y) * (1 - s); at = 0.25 * y + 0.75 * (1 - y); at * (1 - pt)^2 * (y * softplus(-z) + (1 - y) * softplus(z))")]
+    /// <summary>
+    /// Binary focal loss on logits, γ = 2, α = 0.25 (Lin et al. 2017), labels y in {0, 1}, written as the paper
+    /// defines it and as the hand-written and TensorPrimitives baselines compute it: z_t = (2y − 1)·z, p_t = σ(z_t),
+    /// 1 − p_t = σ(−z_t), −log p_t = softplus(−z_t), α_t = 0.75 − 0.5·y.
+    /// </summary>
+    [Loss("zt = (2 * y - 1) * z; q = sigmoid(-zt); (0.75 - 0.5 * y) * q^2 * softplus(-zt)")]
     public static partial float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
+
+    /// <summary>
+    /// The same loss written for soft labels y in [0, 1] (torchvision's sigmoid_focal_loss): p_t and α_t interpolate
+    /// between the two classes, so no z_t form exists and the kernel computes both softplus terms and both sigmoids.
+    /// Equal to <see cref="Focal"/> for y in {0, 1}.
+    /// </summary>
+    [Loss("s = sigmoid(z); pt = y * s + (1 - y) * (1 - s); at = 0.25 * y + 0.75 * (1 - y); at * (1 - pt)^2 * (y * softplus(-z) + (1 - y) * softplus(z))")]
+    public static partial float FocalSoftLabels(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
 }

@@ -76,6 +76,7 @@ public class FocalBenchmarks : LossBenchmarkBase
 {
     [Benchmark(Baseline = true)] public float Hand() => HandWrittenMore.Focal(P, Y, G);
     [Benchmark] public float Generated() => GeneratedLosses.Focal(P, Y, G);
+    [Benchmark] public float GeneratedSoftLabels() => GeneratedLosses.FocalSoftLabels(P, Y, G);
     [Benchmark] public float TensorPrimitives() => Baselines.FocalTensor(P, Y, G, T1, T2, T3);
     [Benchmark] public float Scalar() => Baselines.FocalScalar(P, Y, G);
     [Benchmark] public float Triad() => HandWrittenMore.Triad(G, P, Y, 0.5f);

@@ -86,7 +86,7 @@ internal static class Lowering
 
     private static int Exp(ExprGraph g, Ranges ranges, int x) => ranges[x].IsNonPositive ? g.ExpNonPositive(x) : g.Exp(x);
 
-    private static int Log1p(ExprGraph g, Ranges ranges, int x) => ranges[x].Within(0, 1) ? g.Log1pUnit(x) : g.Log1p(x);
+    private static int Log1p(ExprGraph g, Ranges ranges, int x) => ranges[x].NumbersWithin(0, 1) ? g.Log1pUnit(x) : g.Log1p(x);
 
     private static int Abs(ExprGraph g, Ranges ranges, int x) =>
         ranges[x].IsNonNegative && !ranges[x].MayBeNaN ? x : ranges[x].IsNonPositive && !ranges[x].MayBeNaN ? g.Neg(x) : g.Abs(x);

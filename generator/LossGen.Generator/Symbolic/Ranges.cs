@@ -22,6 +22,9 @@ internal readonly record struct Interval(double Lo, double Hi, bool MayBeNaN)
     /// <summary>Within [<paramref name="lo"/>, <paramref name="hi"/>] (and never NaN).</summary>
     public bool Within(double lo, double hi) => !MayBeNaN && Lo >= lo && Hi <= hi;
 
+    /// <summary>Within [<paramref name="lo"/>, <paramref name="hi"/>] whenever it is a number (it may be NaN).</summary>
+    public bool NumbersWithin(double lo, double hi) => Lo >= lo && Hi <= hi;
+
     public bool IsTrue => Lo == 1 && Hi == 1;
 
     public bool IsFalse => Lo == 0 && Hi == 0;

@@ -81,12 +81,12 @@ public static partial class KernelSupport
                 return Avx2.GatherVector256((double*)pointer, offsets, 8).AsVector().As<double, T>();
             }
         }
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        for (int lane = 0; lane < buffer.Length; lane++)
+        Vector<T> result = Vector<T>.Zero;
+        for (int lane = 0; lane < Vector<T>.Count; lane++)
         {
-            buffer[lane] = Unsafe.Add(ref Unsafe.AsRef(in start), lane * stride);
+            Lane(ref result, lane) = Unsafe.Add(ref Unsafe.AsRef(in start), lane * stride);
         }
-        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+        return result;
     }
 
     /// <summary>Component <paramref name="component"/> of rows <c>row, row + 1, …</c> up to the last row (fewer than a vector), zero-padded.</summary>
@@ -94,14 +94,13 @@ public static partial class KernelSupport
     public static Vector<T> LoadStridedTail<T>(ReadOnlySpan<T> source, int row, int stride, int component)
         where T : unmanaged
     {
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        buffer.Clear();
-        int rows = source.Length / stride - row;
+        Vector<T> result = Vector<T>.Zero;
+        int rows = Math.Min(source.Length / stride - row, Vector<T>.Count);
         for (int lane = 0; lane < rows; lane++)
         {
-            buffer[lane] = source[(row + lane) * stride + component];
+            Lane(ref result, lane) = source[(row + lane) * stride + component];
         }
-        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+        return result;
     }
 
     /// <summary>Stores the lanes of <paramref name="value"/> into <c>destination[offset], destination[offset + stride], …</c>: one component of consecutive rows.</summary>
@@ -155,12 +154,12 @@ public static partial class KernelSupport
                 return Avx2.GatherVector256((double*)pointer, offsets, 8).AsVector().As<double, T>();
             }
         }
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        for (int lane = 0; lane < buffer.Length; lane++)
+        Vector<T> result = Vector<T>.Zero;
+        for (int lane = 0; lane < Vector<T>.Count; lane++)
         {
-            buffer[lane] = Unsafe.Add(ref Unsafe.AsRef(in start), lane * rowLength + Unsafe.Add(ref Unsafe.AsRef(in index), lane));
+            Lane(ref result, lane) = Unsafe.Add(ref Unsafe.AsRef(in start), lane * rowLength + Unsafe.Add(ref Unsafe.AsRef(in index), lane));
         }
-        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+        return result;
     }
 
     /// <summary>The class-indexed values of rows <c>firstRow, firstRow + 1, …</c> up to the last row (fewer than a vector), zero-padded.</summary>
@@ -168,13 +167,13 @@ public static partial class KernelSupport
     public static Vector<T> GatherRowsTail<T>(ReadOnlySpan<T> rows, int firstRow, int rowLength, ReadOnlySpan<int> indices)
         where T : unmanaged
     {
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        buffer.Clear();
-        for (int row = firstRow; row < indices.Length; row++)
+        Vector<T> result = Vector<T>.Zero;
+        int count = Math.Min(indices.Length - firstRow, Vector<T>.Count);
+        for (int lane = 0; lane < count; lane++)
         {
-            buffer[row - firstRow] = rows[row * rowLength + indices[row]];
+            Lane(ref result, lane) = rows[(firstRow + lane) * rowLength + indices[firstRow + lane]];
         }
-        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+        return result;
     }
 
     /// <summary>Loads <see cref="Vector{T}.Count"/> class indices from <c>source[offset]</c> on as values of T (exact below 2^24).</summary>
@@ -189,12 +188,12 @@ public static partial class KernelSupport
         }
         if (typeof(T) == typeof(double))
         {
-            Span<long> wide = stackalloc long[Vector<double>.Count];
-            for (int lane = 0; lane < wide.Length; lane++)
+            Vector<long> wide = Vector<long>.Zero;
+            for (int lane = 0; lane < Vector<long>.Count; lane++)
             {
-                wide[lane] = Unsafe.Add(ref Unsafe.AsRef(in start), lane);
+                Lane(ref wide, lane) = Unsafe.Add(ref Unsafe.AsRef(in start), lane);
             }
-            return Vector.ConvertToDouble(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(wide))).As<double, T>();
+            return Vector.ConvertToDouble(wide).As<double, T>();
         }
         throw new NotSupportedException("LossGen kernels use float or double.");
     }
@@ -204,10 +203,13 @@ public static partial class KernelSupport
     public static Vector<T> LoadIndicesTail<T>(ReadOnlySpan<int> indices, int start)
         where T : unmanaged
     {
-        Span<int> buffer = stackalloc int[Vector<int>.Count];
-        buffer.Clear();
-        indices.Slice(start).CopyTo(buffer);
-        return LoadIndices<T>(in MemoryMarshal.GetReference(buffer), 0);
+        Vector<int> buffer = Vector<int>.Zero;
+        int count = Math.Min(indices.Length - start, Vector<int>.Count);
+        for (int lane = 0; lane < count; lane++)
+        {
+            Lane(ref buffer, lane) = indices[start + lane];
+        }
+        return LoadIndices<T>(in Lane(ref buffer, 0), 0);
     }
 
     /// <summary>The largest lane of <paramref name="value"/> (NaN if any lane is NaN).</summary>

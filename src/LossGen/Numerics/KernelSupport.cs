@@ -30,10 +30,13 @@ public static partial class KernelSupport
     public static Vector<T> LoadTail<T>(ReadOnlySpan<T> source, int start)
         where T : unmanaged
     {
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        buffer.Clear();
-        source.Slice(start).CopyTo(buffer);
-        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer));
+        Vector<T> result = Vector<T>.Zero;
+        int count = Math.Min(source.Length - start, Vector<T>.Count);
+        for (int lane = 0; lane < count; lane++)
+        {
+            Lane(ref result, lane) = source[start + lane];
+        }
+        return result;
     }
 
     /// <summary>Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> into <c>destination[start..]</c>.</summary>
@@ -41,11 +44,20 @@ public static partial class KernelSupport
     public static void StoreTail<T>(Span<T> destination, int start, Vector<T> value)
         where T : unmanaged
     {
-        Span<T> buffer = stackalloc T[Vector<T>.Count];
-        value.StoreUnsafe(ref MemoryMarshal.GetReference(buffer));
-        Span<T> target = destination.Slice(start);
-        buffer.Slice(0, target.Length).CopyTo(target);
+        int count = Math.Min(destination.Length - start, Vector<T>.Count);
+        for (int lane = 0; lane < count; lane++)
+        {
+            destination[start + lane] = Lane(ref value, lane);
+        }
     }
+
+    /// <summary>
+    /// Lane <paramref name="lane"/> of <paramref name="vector"/> by reference, to build or read a vector lane by lane
+    /// (a stackalloc buffer instead would keep the JIT from inlining the helper, and a tail cost a call and a copy).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref T Lane<T>(ref Vector<T> vector, int lane)
+        where T : unmanaged => ref Unsafe.Add(ref Unsafe.As<Vector<T>, T>(ref vector), lane);
 
     /// <summary>A mask whose first <paramref name="count"/> lanes are all ones and the rest zero (T is float or double).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -105,4 +105,15 @@ public class RestrictedDomainAccuracyTests(ITestOutputHelper output)
         Assert.Equal(0.5f, s[2]);
         Assert.Equal(0f, s[3]);
     }
+
+    [Fact]
+    public void Log1pUnitPropagatesNaN()
+    {
+        // The generator calls Log1pUnit for arguments that are in [0, 1] or NaN (e.g. e^−|z| of a NaN z).
+        Vector<float> f = VectorMath.Log1pUnit(new Vector<float>(0.5f).WithElement(1, float.NaN).WithElement(2, -float.NaN));
+        Vector<double> d = VectorMath.Log1pUnit(new Vector<double>(0.5).WithElement(1, double.NaN));
+        Assert.True(float.IsNaN(f[1]) && float.IsNaN(f[2]) && double.IsNaN(d[1]));
+        Assert.Equal(MathF.Log(1.5f), f[0], 6);
+        Assert.Equal(Math.Log(1.5), d[0], 15);
+    }
 }
