@@ -169,7 +169,7 @@ internal sealed class LoopEmitter
 
         if (_reduces)
         {
-            w.Line("// Main loop: " + VectorsPerIteration + " with independent accumulators, flushed into the");
+            w.Line("// Main loop: " + VectorsPerIteration + (_unroll > 1 ? " with independent accumulators, flushed into the" : ", its accumulator flushed into the"));
             w.Line("// double sum every " + BlockIterations + " iterations so that long sums stay accurate.");
             w.Line("int " + L("lastBlockStart") + " = " + L("n") + " - " + Stride + ";");
             w.Open("while (" + L("i") + " <= " + L("lastBlockStart") + ")");

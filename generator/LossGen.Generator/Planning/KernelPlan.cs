@@ -120,18 +120,24 @@ internal sealed record KernelPlan(
     /// <summary>Statements the kernel executes per vector of elements (after lowering and simplification).</summary>
     public int KernelStatements => Statements.Count;
 
-    /// <summary>Whether a statement is a transcendental function or a division (see <see cref="KernelPlanner.IsHeavy"/>).</summary>
-    public bool IsHeavy => KernelPlanner.IsHeavy(Statements);
+    /// <summary>Whether a statement calls a transcendental function (see <see cref="KernelPlanner.TranscendentalCalls"/>).</summary>
+    public bool IsHeavy => KernelPlanner.TranscendentalCalls(Statements) > 0;
 
     /// <summary>
-    /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs
-    /// hiding), 2 for heavy ones, whose long bodies already give the processor independent work and whose
-    /// four inlined copies exhaust the registers and the JIT's inlining budget.
+    /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs hiding),
+    /// 2 for kernels with several transcendental calls, 1 for a kernel with exactly one (Poisson's exp). Long bodies
+    /// already give the processor independent work within one vector, and four inlined copies of them exhausted the
+    /// registers and the JIT's inlining budget; the choice between 1 and 2 is measured (docs/benchmarks.md).
     /// </summary>
-    public int VectorsPerIteration => IsHeavy ? 2 : 4;
+    public int VectorsPerIteration => KernelPlanner.TranscendentalCalls(Statements) switch
+    {
+        0 => 4,
+        1 => 1,
+        _ => 2,
+    };
 
     /// <summary>
-    /// Whether the vectors after the main loop (at most one whole vector and the tail) call the kernel out of line:
+    /// Whether the vectors after the main loop (whole vectors and the tail) call the kernel out of line:
     /// for heavy kernels, so that <c>Run</c> inlines only the main loop's copies (same code, same bits).
     /// </summary>
     public bool RemainderOutOfLine => IsHeavy;

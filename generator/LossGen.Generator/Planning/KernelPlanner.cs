@@ -16,8 +16,8 @@ namespace LossGen.Generator.Planning;
 /// </summary>
 internal static class KernelPlanner
 {
-    /// <summary>Whether a kernel calls a transcendental function (an inlined polynomial of 20 to 40 instructions).</summary>
-    public static bool IsHeavy(EquatableArray<PlanStatement> statements) => System.Linq.Enumerable.Any(statements, s => IsTranscendental(s.Op));
+    /// <summary>The statements of a kernel that call a transcendental function (an inlined polynomial of 20 to 40 instructions) or a refined division.</summary>
+    public static int TranscendentalCalls(EquatableArray<PlanStatement> statements) => System.Linq.Enumerable.Count(statements, s => IsTranscendental(s.Op));
 
     private static bool IsTranscendental(Op op) => op is Op.Exp or Op.Log or Op.Log1p or Op.Tanh or Op.Sigmoid or Op.Softplus or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus;
 
@@ -142,24 +142,37 @@ internal static class KernelPlanner
 
     /// <summary>
     /// With Reduction.Mean an element-wise gradient is stored as ∂l/∂x · (1/n). Where ∂l/∂x = c · core for
-    /// a constant c (2·(p − y) for squared error), the kernel returns core and the loop multiplies by c/n.
+    /// a constant c (2·(p − y) for squared error, −1 for a negated core), the kernel returns core and the loop
+    /// multiplies by c/n.
     /// </summary>
     private static (double Factor, int Core) Split(ExprGraph graph, LossSignature signature, GradientOutput gradient)
     {
         int node = gradient.Node!.Value;
-        Node n = graph[node];
-        if (signature.Reduction == LossSignature.Mean && gradient.Parameter.Role is ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative && n.Op == Op.Mul)
+        double factor = 1;
+        if (signature.Reduction != LossSignature.Mean || gradient.Parameter.Role is not (ParameterRole.ElementwiseGradient or ParameterRole.ElementwiseSecondDerivative))
         {
-            if (graph.IsConst(n.A, out double a))
+            return (factor, node);
+        }
+        while (true)
+        {
+            Node n = graph[node];
+            if (n.Op == Op.Neg)
             {
-                return (a, n.B);
+                (factor, node) = (-factor, n.A);
             }
-            if (graph.IsConst(n.B, out double b))
+            else if (n.Op == Op.Mul && graph.IsConst(n.A, out double a))
             {
-                return (b, n.A);
+                (factor, node) = (factor * a, n.B);
+            }
+            else if (n.Op == Op.Mul && graph.IsConst(n.B, out double b))
+            {
+                (factor, node) = (factor * b, n.A);
+            }
+            else
+            {
+                return (factor, node);
             }
         }
-        return (1, node);
     }
 
     private static string LeafName(ExprGraph graph, LossSignature signature, int id)

@@ -50,34 +50,18 @@ namespace LossGen.Generated
             int width = Vector<double>.Count;
             int i = 0;
 
-            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: one vector per iteration, its accumulator flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 2 * width;
+            int lastBlockStart = n - width;
             while (i <= lastBlockStart)
             {
-                Vector<double> lossAcc0 = Vector<double>.Zero, lossAcc1 = Vector<double>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 2 * width)
+                Vector<double> lossAcc0 = Vector<double>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * width, lastBlockStart);
+                for (; i <= blockEnd; i += width)
                 {
                     Vector<double> loss0 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i)), out Vector<double> dp0);
                     lossAcc0 += loss0;
                     (dp0 * scale).StoreUnsafe(ref dpRef, (nuint)(i));
-                    Vector<double> loss1 = Element(Vector.LoadUnsafe(in pRef, (nuint)(i + width)), out Vector<double> dp1);
-                    lossAcc1 += loss1;
-                    (dp1 * scale).StoreUnsafe(ref dpRef, (nuint)(i + width));
-                }
-                lossSum.Add(lossAcc0 + lossAcc1);
-            }
-
-            // The whole vector that may remain.
-            {
-                Vector<double> lossAcc0 = Vector<double>.Zero;
-                if (i <= n - width)
-                {
-                    Vector<double> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in pRef, (nuint)(i)), out Vector<double> dp0);
-                    lossAcc0 += loss0;
-                    (dp0 * scale).StoreUnsafe(ref dpRef, (nuint)(i));
-                    i += width;
                 }
                 lossSum.Add(lossAcc0);
             }

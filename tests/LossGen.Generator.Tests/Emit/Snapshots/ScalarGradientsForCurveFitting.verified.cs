@@ -53,39 +53,19 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: one vector per iteration, its accumulator flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 2 * width;
+            int lastBlockStart = n - width;
             while (i <= lastBlockStart)
             {
-                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero, daAcc0 = Vector<float>.Zero, daAcc1 = Vector<float>.Zero, dbAcc0 = Vector<float>.Zero, dbAcc1 = Vector<float>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 2 * width)
+                Vector<float> lossAcc0 = Vector<float>.Zero, daAcc0 = Vector<float>.Zero, dbAcc0 = Vector<float>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * width, lastBlockStart);
+                for (; i <= blockEnd; i += width)
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in xRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), aVector, bVector, out Vector<float> da0, out Vector<float> db0);
                     lossAcc0 += loss0;
                     daAcc0 += da0;
                     dbAcc0 += db0;
-                    Vector<float> loss1 = Element(Vector.LoadUnsafe(in xRef, (nuint)(i + width)), Vector.LoadUnsafe(in yRef, (nuint)(i + width)), aVector, bVector, out Vector<float> da1, out Vector<float> db1);
-                    lossAcc1 += loss1;
-                    daAcc1 += da1;
-                    dbAcc1 += db1;
-                }
-                lossSum.Add(lossAcc0 + lossAcc1);
-                daSum.Add(daAcc0 + daAcc1);
-                dbSum.Add(dbAcc0 + dbAcc1);
-            }
-
-            // The whole vector that may remain.
-            {
-                Vector<float> lossAcc0 = Vector<float>.Zero, daAcc0 = Vector<float>.Zero, dbAcc0 = Vector<float>.Zero;
-                if (i <= n - width)
-                {
-                    Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in xRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), aVector, bVector, out Vector<float> da0, out Vector<float> db0);
-                    lossAcc0 += loss0;
-                    daAcc0 += da0;
-                    dbAcc0 += db0;
-                    i += width;
                 }
                 lossSum.Add(lossAcc0);
                 daSum.Add(daAcc0);
