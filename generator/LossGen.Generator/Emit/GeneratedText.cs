@@ -13,6 +13,17 @@ namespace LossGen.Generator.Emit;
 /// </summary>
 internal static class GeneratedText
 {
+    /// <summary>
+    /// The attribute of every kernel's <c>Run</c>: jitted fully optimized at its first call, without tiering, and
+    /// never inlined. Measured: once a caller reached tier 1 it inlined <c>Run</c> and compiled the kernel anew
+    /// inside itself, with the caller's inlining budget and profile, and the transcendental kernels then ran up to
+    /// 5× slower, depending on the caller and the process (docs/benchmarks.md).
+    /// </summary>
+    public const string FullyOptimized = "[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]";
+
+    /// <summary>The comment above <see cref="FullyOptimized"/> in the generated code.</summary>
+    public const string FullyOptimizedComment = "// Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.";
+
     /// <summary>Text for a single-line <c>//</c> comment.</summary>
     public static string Comment(string text) => Escape(text, xml: false, literal: false);
 

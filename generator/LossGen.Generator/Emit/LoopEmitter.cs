@@ -7,7 +7,7 @@ namespace LossGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>Run</c>: validation of every span length before anything is written, then a main loop
-/// of 4 vectors per iteration (2 for kernels with transcendental functions, <see cref="KernelPlan.VectorsPerIteration"/>)
+/// of 4 vectors per iteration (1 for kernels with transcendental functions, <see cref="KernelPlan.VectorsPerIteration"/>)
 /// with independent accumulators (summed in T for at most
 /// <see cref="BlockIterations"/> iterations, then flushed into a compensated double sum), a
 /// single-vector loop, and a masked tail that runs the same kernel as the body, so every element's
@@ -131,6 +131,8 @@ internal sealed class LoopEmitter
     {
         string parameters = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + p.TypeDisplay + " " + Id(p.Name)));
         w.Line("/// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>");
+        w.Line(GeneratedText.FullyOptimizedComment);
+        w.Line(GeneratedText.FullyOptimized);
         w.Open("public static " + (_reduces ? _t : "void") + " Run(" + parameters + ")");
 
         WriteValidation(w);
@@ -319,12 +321,9 @@ internal sealed class LoopEmitter
         }
         foreach (string prefix in new[] { "loss" }.Concat(_scalarGradients.Select(g => g.Parameter)))
         {
-            string sum = count switch
-            {
-                4 => "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")",
-                2 => L(prefix + "Acc0") + " + " + L(prefix + "Acc1"),
-                _ => L(prefix + "Acc0"),
-            };
+            string sum = count == 4
+                ? "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")"
+                : L(prefix + "Acc0");
             w.Line(L(prefix + "Sum") + ".Add(" + sum + ");");
         }
     }
@@ -332,23 +331,13 @@ internal sealed class LoopEmitter
     /// <summary>The main loop's step in elements: <c>width</c> times the vectors per iteration.</summary>
     private string Stride => _unroll == 1 ? L("width") : _unroll + " * " + L("width");
 
-    private string RemainingVectors => _unroll == 2 ? "The whole vector that may remain" : "Whole vectors that remain (at most " + (_unroll - 1) + ")";
+    private string RemainingVectors => "Whole vectors that remain (at most " + (_unroll - 1) + ")";
 
-    /// <summary>A loop over the whole vectors after the main loop, or an <c>if</c> when at most one remains.</summary>
-    private void OpenRemainderLoop(CodeWriter w)
-    {
-        string condition = L("i") + " <= " + L("n") + " - " + L("width");
-        w.Open(_unroll == 2 ? "if (" + condition + ")" : "for (; " + condition + "; " + L("i") + " += " + L("width") + ")");
-    }
+    /// <summary>A loop over the whole vectors after the main loop.</summary>
+    private void OpenRemainderLoop(CodeWriter w) =>
+        w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
 
-    private void CloseRemainderLoop(CodeWriter w)
-    {
-        if (_unroll == 2)
-        {
-            w.Line(L("i") + " += " + L("width") + ";");
-        }
-        w.Close();
-    }
+    private static void CloseRemainderLoop(CodeWriter w) => w.Close();
 
     private string VectorsPerIteration => _unroll == 1 ? "one vector per iteration" : _unroll + " vectors per iteration";
 

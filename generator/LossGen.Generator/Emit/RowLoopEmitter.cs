@@ -88,6 +88,8 @@ internal sealed partial class RowLoopEmitter
     public void Emit(CodeWriter w)
     {
         w.Line("/// <summary>Validates K, the spans and the class indices, then computes the loss and its gradients: across samples when K is below two vectors, along each row otherwise.</summary>");
+        w.Line(GeneratedText.FullyOptimizedComment);
+        w.Line(GeneratedText.FullyOptimized);
         w.Open("public static " + ReturnType + " Run(" + Parameters + ")");
         WriteValidation(w);
         string arguments = string.Join(", ", _d.Parameters.Select(p => (p.Passing == ParameterPassing.Out ? "out " : "") + Id(p.Name))) + ", " + L("n");

@@ -120,25 +120,20 @@ internal sealed record KernelPlan(
     /// <summary>Statements the kernel executes per vector of elements (after lowering and simplification).</summary>
     public int KernelStatements => Statements.Count;
 
-    /// <summary>Whether a statement calls a transcendental function (see <see cref="KernelPlanner.TranscendentalCalls"/>).</summary>
-    public bool IsHeavy => KernelPlanner.TranscendentalCalls(Statements) > 0;
+    /// <summary>Whether a statement calls a transcendental function (see <see cref="KernelPlanner.CallsTranscendental"/>).</summary>
+    public bool IsHeavy => KernelPlanner.CallsTranscendental(Statements);
 
     /// <summary>
     /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs hiding),
-    /// 2 for kernels with several transcendental calls, 1 for a kernel with exactly one (Poisson's exp). Long bodies
-    /// already give the processor independent work within one vector, and four inlined copies of them exhausted the
-    /// registers and the JIT's inlining budget; the choice between 1 and 2 is measured (docs/benchmarks.md).
+    /// one for kernels that call a transcendental function, whose long bodies already give the processor independent
+    /// work within one vector, and whose inlined copies, with their rarely taken special-value paths, made the JIT
+    /// spill (measured: 1 vector per iteration beat 2 and 4 for every such benchmarked loss, docs/benchmarks.md).
     /// </summary>
-    public int VectorsPerIteration => KernelPlanner.TranscendentalCalls(Statements) switch
-    {
-        0 => 4,
-        1 => 1,
-        _ => 2,
-    };
+    public int VectorsPerIteration => IsHeavy ? 1 : 4;
 
     /// <summary>
-    /// Whether the vectors after the main loop (whole vectors and the tail) call the kernel out of line:
-    /// for heavy kernels, so that <c>Run</c> inlines only the main loop's copies (same code, same bits).
+    /// Whether the vectors after the main loop (the tail) call the kernel out of line: for heavy kernels, so that
+    /// <c>Run</c> inlines only the main loop's copy (same code, same bits), within the JIT's inlining budget.
     /// </summary>
     public bool RemainderOutOfLine => IsHeavy;
 }

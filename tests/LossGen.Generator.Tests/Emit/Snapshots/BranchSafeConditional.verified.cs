@@ -36,6 +36,8 @@ namespace LossGen.Generated
     file static class SafeLogKernel
     {
         /// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static double Run(global::System.ReadOnlySpan<double> p, global::System.Span<double> dp)
         {
             int n = p.Length;
@@ -100,7 +102,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector<double> ElementOutOfLine(Vector<double> p, out Vector<double> dp) => Element(p, out dp);
     }
 }

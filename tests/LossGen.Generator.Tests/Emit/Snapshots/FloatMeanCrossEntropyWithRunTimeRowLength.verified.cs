@@ -35,6 +35,8 @@ namespace LossGen.Generated
     file static class CrossEntropyKernel
     {
         /// <summary>Validates K, the spans and the class indices, then computes the loss and its gradients: across samples when K is below two vectors, along each row otherwise.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static float Run(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, global::System.Span<float> dz)
         {
             KernelSupport.CheckRowLength(k, "k");

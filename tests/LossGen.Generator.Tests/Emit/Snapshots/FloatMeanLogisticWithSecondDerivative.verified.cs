@@ -37,6 +37,8 @@ namespace LossGen.Generated
     file static class LogisticKernel
     {
         /// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static float Run(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz, global::System.Span<float> d2z)
         {
             int n = z.Length;
@@ -55,37 +57,19 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
+            // Main loop: one vector per iteration, its accumulator flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - 2 * width;
+            int lastBlockStart = n - width;
             while (i <= lastBlockStart)
             {
-                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
-                for (; i <= blockEnd; i += 2 * width)
+                Vector<float> lossAcc0 = Vector<float>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * width, lastBlockStart);
+                for (; i <= blockEnd; i += width)
                 {
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
                     lossAcc0 += loss0;
                     (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
                     (d2z0 * scale).StoreUnsafe(ref d2zRef, (nuint)(i));
-                    Vector<float> loss1 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i + width)), Vector.LoadUnsafe(in yRef, (nuint)(i + width)), out Vector<float> dz1, out Vector<float> d2z1);
-                    lossAcc1 += loss1;
-                    (dz1 * scale).StoreUnsafe(ref dzRef, (nuint)(i + width));
-                    (d2z1 * scale).StoreUnsafe(ref d2zRef, (nuint)(i + width));
-                }
-                lossSum.Add(lossAcc0 + lossAcc1);
-            }
-
-            // The whole vector that may remain.
-            {
-                Vector<float> lossAcc0 = Vector<float>.Zero;
-                if (i <= n - width)
-                {
-                    Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
-                    lossAcc0 += loss0;
-                    (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
-                    (d2z0 * scale).StoreUnsafe(ref d2zRef, (nuint)(i));
-                    i += width;
                 }
                 lossSum.Add(lossAcc0);
             }
@@ -151,7 +135,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector<float> ElementOutOfLine(Vector<float> z, Vector<float> y, out Vector<float> dz, out Vector<float> d2z) => Element(z, y, out dz, out d2z);
     }
 }

@@ -39,6 +39,8 @@ namespace LossGen.Generated
     file static class WeightedKernel
     {
         /// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static double Run(global::System.ReadOnlySpan<double> @in, global::System.ReadOnlySpan<double> @out, double weight, out double dweight)
         {
             int n = @in.Length;

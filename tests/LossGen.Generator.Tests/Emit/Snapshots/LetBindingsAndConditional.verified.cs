@@ -36,6 +36,8 @@ namespace LossGen.Generated
     file static class SmoothL1Kernel
     {
         /// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static double Run(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, double beta, global::System.Span<double> dp)
         {
             int n = p.Length;

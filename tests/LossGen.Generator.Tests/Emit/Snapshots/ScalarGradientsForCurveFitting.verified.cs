@@ -37,6 +37,8 @@ namespace LossGen.Generated
     file static class ExpFitKernel
     {
         /// <summary>Validates the spans, then computes the loss and its gradients in one pass.</summary>
+        // Compiled fully optimized at the first call and never inlined: the kernel's code does not depend on its caller.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public static float Run(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, float a, float b, out float da, out float db)
         {
             int n = x.Length;
@@ -121,7 +123,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector<float> ElementOutOfLine(Vector<float> x, Vector<float> y, Vector<float> a, Vector<float> b, out Vector<float> da, out Vector<float> db) => Element(x, y, a, b, out da, out db);
     }
 }
