@@ -1,10 +1,12 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace LossGen.Benchmarks;
 
 /// <summary>The same losses as TensorPrimitives compositions (several passes over buffers) and as plain scalar loops.</summary>
 public static partial class Baselines
 {
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float MseTensor(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp)
     {
         TensorPrimitives.Subtract(p, y, dp);
@@ -13,6 +15,7 @@ public static partial class Baselines
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float HuberTensor(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float delta, Span<float> dp, Span<float> t1, Span<float> t2)
     {
         TensorPrimitives.Subtract(p, y, dp);                 // d
@@ -28,6 +31,7 @@ public static partial class Baselines
         return (linear + quadratic) / p.Length;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float BceTensor(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> t1, Span<float> t2)
     {
         TensorPrimitives.Abs(z, t1);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace LossGen.Benchmarks;
 
@@ -51,6 +52,7 @@ public static partial class Baselines
 
     public static float FocalScalar(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz) => ScalarMean(z, y, dz, FocalElement);
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float LogCoshTensor(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp, Span<float> t1)
     {
         TensorPrimitives.Subtract(p, y, dp);              // d
@@ -62,6 +64,7 @@ public static partial class Baselines
         return value / p.Length;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float PoissonTensor(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz)
     {
         TensorPrimitives.Exp(z, dz);                       // e^z
@@ -71,6 +74,7 @@ public static partial class Baselines
         return value / z.Length;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float FocalTensor(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> t1, Span<float> t2, Span<float> t3)
     {
         int n = z.Length;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LossGen.Benchmarks;
@@ -6,9 +7,12 @@ namespace LossGen.Benchmarks;
 /// <summary>
 /// Hand-written fused Vector&lt;float&gt; kernels, the baseline: one pass, four independent
 /// accumulators, BCL Vector.Exp/Vector.Log, scalar tail. What a careful engineer would write by hand.
+/// Compiled like the generated kernels (fully optimized, never inlined into the benchmark method), as are the
+/// TensorPrimitives compositions, so that ratios compare code rather than the JIT's tiering of each call site.
 /// </summary>
 public static class HandWritten
 {
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp)
     {
         int n = p.Length, w = Vector<float>.Count, i = 0;
@@ -45,6 +49,7 @@ public static class HandWritten
         return sum / n;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float Huber(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float delta, Span<float> dp)
     {
         int n = p.Length, w = Vector<float>.Count, i = 0;
@@ -85,6 +90,7 @@ public static class HandWritten
         return sum / n;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float BceWithLogits(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz)
     {
         int n = z.Length, w = Vector<float>.Count, i = 0;

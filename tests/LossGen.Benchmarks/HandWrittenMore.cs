@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LossGen.Benchmarks;
@@ -20,6 +21,7 @@ public static class HandWrittenMore
     }
 
     /// <summary>Mean of the per-element loss; gradients (scaled by 1/n) into <paramref name="dp"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float Run<TStep>(ReadOnlySpan<float> p, ReadOnlySpan<float> y, Span<float> dp)
         where TStep : struct, IStep
     {
@@ -116,6 +118,7 @@ public static class HandWrittenMore
     public static float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz) => Run<FocalStep>(z, y, dz);
 
     /// <summary>a[i] = b[i] + s·c[i]: two reads and one write per element, nothing else; returns a[0] so that the work is observable.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float Triad(Span<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, float s)
     {
         int n = a.Length, w = Vector<float>.Count, i = 0;
