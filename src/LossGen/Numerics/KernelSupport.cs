@@ -4,6 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LossGen.Numerics;
 
@@ -25,13 +27,41 @@ public static partial class KernelSupport
             $"Span '{paramName}' has length {actual}, but '{referenceName}' has length {expected}; all spans of a loss must have the same length.",
             paramName);
 
-    /// <summary>Loads <c>source[start..]</c> (fewer than <see cref="Vector{T}.Count"/> elements) into a vector, padding with zeros.</summary>
+    /// <summary>
+    /// Loads <c>source[start..]</c> (fewer than <see cref="Vector{T}.Count"/> elements) into a vector, padding with zeros:
+    /// one masked load where the hardware has it (AVX for 256-bit, AVX-512 for 512-bit vectors; masked-off lanes are
+    /// never read, so nothing past the span is touched), else lane by lane.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<T> LoadTail<T>(ReadOnlySpan<T> source, int start)
+    public static unsafe Vector<T> LoadTail<T>(ReadOnlySpan<T> source, int start)
         where T : unmanaged
     {
-        Vector<T> result = Vector<T>.Zero;
         int count = Math.Min(source.Length - start, Vector<T>.Count);
+        if (count > 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            ref T first = ref MemoryMarshal.GetReference(source.Slice(start));
+            if (Avx.IsSupported && Vector<byte>.Count == 32)
+            {
+                Vector256<T> mask = TailMask<T>(count).AsVector256();
+                fixed (T* pointer = &first)
+                {
+                    return typeof(T) == typeof(float)
+                        ? Avx.MaskLoad((float*)pointer, mask.AsSingle()).As<float, T>().AsVector()
+                        : Avx.MaskLoad((double*)pointer, mask.AsDouble()).As<double, T>().AsVector();
+                }
+            }
+            if (Avx512F.IsSupported && Vector<byte>.Count == 64)
+            {
+                Vector512<T> mask = TailMask<T>(count).AsVector512();
+                fixed (T* pointer = &first)
+                {
+                    return typeof(T) == typeof(float)
+                        ? Avx512F.MaskLoad((float*)pointer, mask.AsSingle(), Vector512<float>.Zero).As<float, T>().AsVector()
+                        : Avx512F.MaskLoad((double*)pointer, mask.AsDouble(), Vector512<double>.Zero).As<double, T>().AsVector();
+                }
+            }
+        }
+        Vector<T> result = Vector<T>.Zero;
         for (int lane = 0; lane < count; lane++)
         {
             Lane(ref result, lane) = source[start + lane];
@@ -39,12 +69,51 @@ public static partial class KernelSupport
         return result;
     }
 
-    /// <summary>Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> into <c>destination[start..]</c>.</summary>
+    /// <summary>
+    /// Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> into <c>destination[start..]</c>:
+    /// one masked store where the hardware has it (nothing past the span is written), else lane by lane.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreTail<T>(Span<T> destination, int start, Vector<T> value)
+    public static unsafe void StoreTail<T>(Span<T> destination, int start, Vector<T> value)
         where T : unmanaged
     {
         int count = Math.Min(destination.Length - start, Vector<T>.Count);
+        if (count > 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            ref T first = ref MemoryMarshal.GetReference(destination.Slice(start));
+            if (Avx.IsSupported && Vector<byte>.Count == 32)
+            {
+                Vector256<T> mask = TailMask<T>(count).AsVector256();
+                fixed (T* pointer = &first)
+                {
+                    if (typeof(T) == typeof(float))
+                    {
+                        Avx.MaskStore((float*)pointer, mask.AsSingle(), value.AsVector256().AsSingle());
+                    }
+                    else
+                    {
+                        Avx.MaskStore((double*)pointer, mask.AsDouble(), value.AsVector256().AsDouble());
+                    }
+                }
+                return;
+            }
+            if (Avx512F.IsSupported && Vector<byte>.Count == 64)
+            {
+                Vector512<T> mask = TailMask<T>(count).AsVector512();
+                fixed (T* pointer = &first)
+                {
+                    if (typeof(T) == typeof(float))
+                    {
+                        Avx512F.MaskStore((float*)pointer, mask.AsSingle(), value.AsVector512().AsSingle());
+                    }
+                    else
+                    {
+                        Avx512F.MaskStore((double*)pointer, mask.AsDouble(), value.AsVector512().AsDouble());
+                    }
+                }
+                return;
+            }
+        }
         for (int lane = 0; lane < count; lane++)
         {
             destination[start + lane] = Lane(ref value, lane);

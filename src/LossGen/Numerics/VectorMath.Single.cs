@@ -81,7 +81,7 @@ public static partial class VectorMath
     /// r = x − k·ln2 with ln2 split in two (Cody–Waite, |r| ≤ ln2/2), and
     /// y = e^r = 1 + r + r²·P(r) (Cephes expf's minimax P, degree 5). The rounding error of the sum 1 + r
     /// (Fast2Sum) is carried into the last addition, so y carries essentially one rounding: 0.79 ulp at worst
-    /// over every float argument in [−104, 89] (tools/exhaustive-ulp; 1.01 without the carry; carrying r's own
+    /// over every float argument in [−104, 89] (tools/ExhaustiveUlp; 1.01 without the carry; carrying r's own
     /// rounding error as well changed the worst case only to 0.77 and cost two instructions).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,6 +155,7 @@ public static partial class VectorMath
     /// log(x + lo) for any x: a subnormal x is scaled by 2^23 and its exponent field lowered by 23 (the
     /// reduction is integer arithmetic, so the out-of-range field is harmless), then the special values:
     /// log(±0) = −∞, NaN below 0 and for NaN, +∞ at +∞. (lo is nonzero only for log1p, whose u is never subnormal.)
+    /// Inlined, as <see cref="ExpComplete"/> is, so that a kernel's loop holds no call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> LogComplete(Vector<float> x, Vector<float> lo, bool correct)

@@ -78,7 +78,9 @@ public class ShardedNewtonTests
             var options = new NewtonOptions { GradientTolerance = typeof(T) == typeof(float) ? 1e-2 : 1e-12 };
             MinimizationResult<T> a = new Newton<T>(options).Minimize(local, thetaLocal);
             MinimizationResult<T> b = new Newton<T>(options).Minimize(merged, thetaMerged);
-            Assert.Equal(MinimizationStatus.GradientConverged, a.Status);
+            // Double sums end within about 1e-12 of the optimum's zero gradient: with another Vector<T> width (512 bits)
+            // rounding can leave the gradient just above the tolerance, and the run ends on a vanishing change instead.
+            Assert.Contains(a.Status, new[] { MinimizationStatus.GradientConverged, MinimizationStatus.ChangeConverged });
             Assert.Equal(a.Status, b.Status);
             Assert.Equal(a.Iterations, b.Iterations);
             Assert.Equal(a.Evaluations, b.Evaluations);

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace LossGen.Benchmarks;
+
+/// <summary>
+/// The fixed cost of a call: small batches whose length is not a multiple of the vector width, so that every
+/// call also runs the tail (n = 64 is whole vectors, n = 1,003 leaves a tail of 3). Each loss is its own
+/// category with the hand-written kernel as baseline.
+/// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class SmallBatchBenchmarks
+{
+    [Params(64, 71, 1_003)]
+    public int N { get; set; }
+
+    private float[] _p = Array.Empty<float>(), _y = Array.Empty<float>(), _g = Array.Empty<float>();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(1);
+        _p = Enumerable.Range(0, N).Select(_ => (float)(random.NextDouble() * 8 - 4)).ToArray();
+        _y = Enumerable.Range(0, N).Select(_ => (float)random.Next(2)).ToArray();
+        _g = new float[N];
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("MSE")] public float MseHand() => HandWritten.Mse(_p, _y, _g);
+    [Benchmark, BenchmarkCategory("MSE")] public float MseGenerated() => GeneratedLosses.Mse(_p, _y, _g);
+    [Benchmark(Baseline = true), BenchmarkCategory("BCE")] public float BceHand() => HandWritten.BceWithLogits(_p, _y, _g);
+    [Benchmark, BenchmarkCategory("BCE")] public float BceGenerated() => GeneratedLosses.BceWithLogits(_p, _y, _g);
+}
