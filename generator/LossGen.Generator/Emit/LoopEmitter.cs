@@ -155,6 +155,11 @@ internal sealed class LoopEmitter
                 w.Line(_v + " " + L(ScaleName(factor)) + " = new " + _v + "(" + factor + " / " + L("n") + ");");
             }
         }
+        if (_reduces && _mean && _t == "float")
+        {
+            w.Line("// 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).");
+            w.Line("double " + L("inverseN") + " = 1d / " + L("n") + ";");
+        }
         if (_reduces)
         {
             // Float kernels widen block sums into double; double kernels add them with compensation.
@@ -264,7 +269,7 @@ internal sealed class LoopEmitter
             w.Line();
             foreach (PlanGradient g in _scalarGradients)
             {
-                string total = "(" + _t + ")(" + L(g.Parameter + "Sum") + ".Total" + (_mean ? " / " + L("n") : "") + ")";
+                string total = "(" + _t + ")(" + L(g.Parameter + "Sum") + ".Total" + MeanFactor + ")";
                 if (g.Hessian is PlanHessianEntry entry)
                 {
                     WriteHessian(w, entry, total);
@@ -274,8 +279,8 @@ internal sealed class LoopEmitter
                     w.Line(Id(g.Parameter) + " = " + total + ";");
                 }
             }
-            w.Line(_mean ? "// Mean of no elements is NaN (0 / 0)." : "// Sum of no elements is 0.");
-            w.Line("return (" + _t + ")(" + L("lossSum") + ".Total" + (_mean ? " / " + L("n") : "") + ");");
+            w.Line(_mean ? "// Mean of no elements is NaN (" + (_t == "float" ? "0 · ∞" : "0 / 0") + ")." : "// Sum of no elements is 0.");
+            w.Line("return (" + _t + ")(" + L("lossSum") + ".Total" + MeanFactor + ");");
         }
         w.Close();
     }
@@ -327,6 +332,13 @@ internal sealed class LoopEmitter
             w.Line(L(prefix + "Sum") + ".Add(" + sum + ");");
         }
     }
+
+    /// <summary>
+    /// How a total becomes a mean: float kernels multiply their double total by 1/n computed before the loop (the product
+    /// rounds to the same float as the quotient but for ties of probability ~2^-29, and takes a division off the end of
+    /// every call); double kernels divide, so that their mean is the correctly rounded quotient of the total.
+    /// </summary>
+    private string MeanFactor => !_mean ? "" : _t == "float" ? " * " + L("inverseN") : " / " + L("n");
 
     /// <summary>The main loop's step in elements: <c>width</c> times the vectors per iteration.</summary>
     private string Stride => _unroll == 1 ? L("width") : _unroll + " * " + L("width");

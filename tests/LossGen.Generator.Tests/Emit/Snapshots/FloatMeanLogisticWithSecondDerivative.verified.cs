@@ -53,6 +53,8 @@ namespace LossGen.Generated
             ref float d2zRef = ref MemoryMarshal.GetReference(d2z);
             // Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.
             Vector<float> scale = new Vector<float>(1f / n);
+            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).
+            double inverseN = 1d / n;
             WideSum lossSum = default;
             int width = Vector<float>.Count;
             int i = 0;
@@ -84,8 +86,8 @@ namespace LossGen.Generated
                 KernelSupport.StoreTail(d2z, i, d2zTail * scale);
             }
 
-            // Mean of no elements is NaN (0 / 0).
-            return (float)(lossSum.Total / n);
+            // Mean of no elements is NaN (0 · ∞).
+            return (float)(lossSum.Total * inverseN);
         }
 
         /// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>

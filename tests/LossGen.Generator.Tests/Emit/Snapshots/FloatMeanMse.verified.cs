@@ -50,6 +50,8 @@ namespace LossGen.Generated
             ref float dpRef = ref MemoryMarshal.GetReference(dp);
             // Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.
             Vector<float> scale2f = new Vector<float>(2f / n);
+            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).
+            double inverseN = 1d / n;
             WideSum lossSum = default;
             int width = Vector<float>.Count;
             int i = 0;
@@ -100,8 +102,8 @@ namespace LossGen.Generated
                 KernelSupport.StoreTail(dp, i, dpTail * scale2f);
             }
 
-            // Mean of no elements is NaN (0 / 0).
-            return (float)(lossSum.Total / n);
+            // Mean of no elements is NaN (0 · ∞).
+            return (float)(lossSum.Total * inverseN);
         }
 
         /// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>

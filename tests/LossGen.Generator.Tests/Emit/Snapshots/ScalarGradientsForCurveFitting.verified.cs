@@ -49,6 +49,8 @@ namespace LossGen.Generated
             ref readonly float yRef = ref MemoryMarshal.GetReference(y);
             Vector<float> aVector = new Vector<float>(a);
             Vector<float> bVector = new Vector<float>(b);
+            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).
+            double inverseN = 1d / n;
             WideSum lossSum = default;
             WideSum daSum = default;
             WideSum dbSum = default;
@@ -84,10 +86,10 @@ namespace LossGen.Generated
                 dbSum.Add(Vector.ConditionalSelect(mask, dbTail, Vector<float>.Zero));
             }
 
-            da = (float)(daSum.Total / n);
-            db = (float)(dbSum.Total / n);
-            // Mean of no elements is NaN (0 / 0).
-            return (float)(lossSum.Total / n);
+            da = (float)(daSum.Total * inverseN);
+            db = (float)(dbSum.Total * inverseN);
+            // Mean of no elements is NaN (0 · ∞).
+            return (float)(lossSum.Total * inverseN);
         }
 
         /// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>
