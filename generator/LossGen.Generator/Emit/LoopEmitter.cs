@@ -190,8 +190,8 @@ internal sealed class LoopEmitter
             w.Line();
             if (_unroll > 1)
             {
-                w.Line("// " + RemainingVectors + ".");
-                w.Open();
+                w.Line("// " + RemainingVectors + ", if any (none leaves the sum untouched).");
+                w.Open("if (" + L("i") + " <= " + L("n") + " - " + L("width") + ")");
                 DeclareAccumulators(w, 1);
                 OpenRemainderLoop(w);
                 EmitStep(w, 0, L("i"), tail: false);

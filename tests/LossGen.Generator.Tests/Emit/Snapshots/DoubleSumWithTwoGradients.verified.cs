@@ -84,7 +84,8 @@ namespace LossGen.Generated
                 lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
             }
 
-            // Whole vectors that remain (at most 3).
+            // Whole vectors that remain (at most 3), if any (none leaves the sum untouched).
+            if (i <= n - width)
             {
                 Vector<double> lossAcc0 = Vector<double>.Zero;
                 for (; i <= n - width; i += width)

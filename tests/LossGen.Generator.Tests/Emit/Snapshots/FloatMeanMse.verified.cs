@@ -81,7 +81,8 @@ namespace LossGen.Generated
                 lossSum.Add((lossAcc0 + lossAcc1) + (lossAcc2 + lossAcc3));
             }
 
-            // Whole vectors that remain (at most 3).
+            // Whole vectors that remain (at most 3), if any (none leaves the sum untouched).
+            if (i <= n - width)
             {
                 Vector<float> lossAcc0 = Vector<float>.Zero;
                 for (; i <= n - width; i += width)

@@ -81,7 +81,8 @@ namespace LossGen.Generated
                 dweightSum.Add((dweightAcc0 + dweightAcc1) + (dweightAcc2 + dweightAcc3));
             }
 
-            // Whole vectors that remain (at most 3).
+            // Whole vectors that remain (at most 3), if any (none leaves the sum untouched).
+            if (i <= n - width)
             {
                 Vector<double> lossAcc0 = Vector<double>.Zero, dweightAcc0 = Vector<double>.Zero;
                 for (; i <= n - width; i += width)
