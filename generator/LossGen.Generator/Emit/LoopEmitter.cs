@@ -195,7 +195,7 @@ internal sealed class LoopEmitter
                 DeclareAccumulators(w, 1);
                 OpenRemainderLoop(w);
                 EmitStep(w, 0, L("i"), tail: false);
-                CloseRemainderLoop(w);
+                w.Close();
                 Flush(w, 1);
                 w.Close();
                 w.Line();
@@ -214,7 +214,7 @@ internal sealed class LoopEmitter
                 w.Line("// " + RemainingVectors + ".");
                 OpenRemainderLoop(w);
                 EmitStep(w, 0, L("i"), tail: false);
-                CloseRemainderLoop(w);
+                w.Close();
                 w.Line();
             }
             w.Line("// Tail: the same kernel on a zero-padded vector; padding lanes are never stored.");
@@ -348,8 +348,6 @@ internal sealed class LoopEmitter
     /// <summary>A loop over the whole vectors after the main loop.</summary>
     private void OpenRemainderLoop(CodeWriter w) =>
         w.Open("for (; " + L("i") + " <= " + L("n") + " - " + L("width") + "; " + L("i") + " += " + L("width") + ")");
-
-    private static void CloseRemainderLoop(CodeWriter w) => w.Close();
 
     private string VectorsPerIteration => _unroll == 1 ? "one vector per iteration" : _unroll + " vectors per iteration";
 
