@@ -13,13 +13,20 @@ public abstract class LossBenchmarkBase
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(1);
-        P = Enumerable.Range(0, N).Select(_ => (float)(random.NextDouble() * 8 - 4)).ToArray();
-        Y = Enumerable.Range(0, N).Select(_ => (float)random.Next(2)).ToArray();
+        (P, Y) = Data(N);
         G = new float[N];
         T1 = new float[N];
         T2 = new float[N];
         T3 = new float[N];
+    }
+
+    /// <summary>The benchmarks' data: predictions (logits) uniform in [−4, 4] and labels in {0, 1}, the same for every class.</summary>
+    public static (float[] Predictions, float[] Labels) Data(int n)
+    {
+        var random = new Random(1);
+        float[] predictions = Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() * 8 - 4)).ToArray();
+        float[] labels = Enumerable.Range(0, n).Select(_ => (float)random.Next(2)).ToArray();
+        return (predictions, labels);
     }
 }
 

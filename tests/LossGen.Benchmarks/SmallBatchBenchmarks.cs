@@ -20,9 +20,7 @@ public class SmallBatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(1);
-        _p = Enumerable.Range(0, N).Select(_ => (float)(random.NextDouble() * 8 - 4)).ToArray();
-        _y = Enumerable.Range(0, N).Select(_ => (float)random.Next(2)).ToArray();
+        (_p, _y) = LossBenchmarkBase.Data(N);
         _g = new float[N];
     }
 
