@@ -4,9 +4,8 @@ using BenchmarkDotNet.Configs;
 namespace LossGen.Benchmarks;
 
 /// <summary>
-/// The fixed cost of a call: small batches whose length is not a multiple of the vector width, so that every
-/// call also runs the tail (n = 64 is whole vectors, n = 1,003 leaves a tail of 3). Each loss is its own
-/// category with the hand-written kernel as baseline.
+/// The fixed cost of a call: small batches, n = 64 whole vectors, 71 and 1,003 with a tail on every call
+/// (7 and 3 elements with 8-lane vectors). Each loss is its own category with the hand-written kernel as baseline.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

@@ -47,14 +47,16 @@ static double Ulps(float result, double reference)
 {
     if (float.IsInfinity(result) || double.IsInfinity(reference))
     {
-        return result == reference || Math.Abs(reference) >= float.MaxValue && Math.Sign(reference) == Math.Sign(result) ? 0 : double.PositiveInfinity;
+        // Rounding to float gives ∞ from MaxValue + ½ ulp (2^104) on; just below, the right answer is MaxValue.
+        bool overflows = Math.Abs(reference) >= (double)float.MaxValue + Math.Pow(2, 103);
+        return result == reference || overflows && Math.Sign(reference) == Math.Sign(result) ? 0 : double.PositiveInfinity;
     }
     if (float.IsNaN(result) || double.IsNaN(reference))
     {
         return float.IsNaN(result) && double.IsNaN(reference) ? 0 : double.PositiveInfinity;
     }
     double magnitude = Math.Abs(reference);
-    double ulp = magnitude < Math.Pow(2, -126) ? Math.Pow(2, -149) : Math.Pow(2, Math.Floor(Math.Log2(magnitude)) - 23);
+    double ulp = magnitude < Math.Pow(2, -126) ? Math.Pow(2, -149) : Math.Pow(2, Math.ILogB(magnitude) - 23);
     return Math.Abs(result - reference) / ulp;
 }
 

@@ -58,7 +58,7 @@ internal sealed class ElementKernelEmitter
                 .Concat(_plan.Computed.Select(g => "out " + Naming.KernelParameter(g.Parameter, _parameterNames))));
             w.Line();
             w.Line("/// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>");
-            w.Line("[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
+            w.Line(GeneratedText.FullyOptimized);
             w.Line("private static " + _v + " " + OutOfLineName + "(" + parameters + ") => Element(" + arguments + ");");
         }
     }

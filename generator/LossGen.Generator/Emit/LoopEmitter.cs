@@ -8,10 +8,10 @@ namespace LossGen.Generator.Emit;
 /// <summary>
 /// Emits <c>Run</c>: validation of every span length before anything is written, then a main loop
 /// of 4 vectors per iteration (1 for kernels with transcendental functions, <see cref="KernelPlan.VectorsPerIteration"/>)
-/// with independent accumulators (summed in T for at most
-/// <see cref="BlockIterations"/> iterations, then flushed into a compensated double sum), a
-/// single-vector loop, and a masked tail that runs the same kernel as the body, so every element's
-/// result is bitwise the same wherever it falls.
+/// with independent accumulators (summed in T for at most <see cref="BlockIterations"/> iterations, then
+/// flushed into a double sum: <c>WideSum</c> for float, the compensated <c>CompensatedSum</c> for double),
+/// after a 4-vector loop a single-vector loop, and a masked tail that runs the same kernel as the body, so
+/// every element's result is bitwise the same wherever it falls.
 /// </summary>
 internal sealed class LoopEmitter
 {
@@ -157,7 +157,7 @@ internal sealed class LoopEmitter
         }
         if (_reduces && _mean && _t == "float")
         {
-            w.Line("// 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).");
+            w.Line("// 1/n once, before the loop, so that no division ends the call (the double product rounds to the quotient's float but for rare ties).");
             w.Line("double " + L("inverseN") + " = 1d / " + L("n") + ";");
         }
         if (_reduces)
@@ -328,7 +328,7 @@ internal sealed class LoopEmitter
         {
             string sum = count == 4
                 ? "(" + L(prefix + "Acc0") + " + " + L(prefix + "Acc1") + ") + (" + L(prefix + "Acc2") + " + " + L(prefix + "Acc3") + ")"
-                : L(prefix + "Acc0");
+                : string.Join(" + ", Enumerable.Range(0, count).Select(u => L(prefix + "Acc" + u.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             w.Line(L(prefix + "Sum") + ".Add(" + sum + ");");
         }
     }
@@ -351,19 +351,16 @@ internal sealed class LoopEmitter
 
     private string VectorsPerIteration => _unroll == 1 ? "one vector per iteration" : _unroll + " vectors per iteration";
 
-    private bool _inMainLoop;
-
     private void EmitUnrolled(CodeWriter w)
     {
-        _inMainLoop = true;
         for (int u = 0; u < _unroll; u++)
         {
-            EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false);
+            EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false, mainLoop: true);
         }
-        _inMainLoop = false;
     }
 
-    private void EmitStep(CodeWriter w, int u, string offset, bool tail)
+    /// <summary>One vector's call of the kernel and its stores and sums; outside the main loop heavy kernels call the out-of-line copy.</summary>
+    private void EmitStep(CodeWriter w, int u, string offset, bool tail, bool mainLoop = false)
     {
         string suffix = tail ? "Tail" : u.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string index = "(nuint)(" + offset + ")";
@@ -393,7 +390,7 @@ internal sealed class LoopEmitter
         {
             args.Add("out " + _v + " " + L(g.Parameter + suffix));
         }
-        string element = _plan.RemainderOutOfLine && !_inMainLoop ? ElementKernelEmitter.OutOfLineName : "Element";
+        string element = _plan.RemainderOutOfLine && !mainLoop ? ElementKernelEmitter.OutOfLineName : "Element";
         w.Line(_v + " " + L("loss" + suffix) + " = " + element + "(" + string.Join(", ", args) + ");");
         string Masked(string value) => tail ? "Vector.ConditionalSelect(" + L("mask") + ", " + value + ", " + _v + ".Zero)" : value;
         if (_reduces)

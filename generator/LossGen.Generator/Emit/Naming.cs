@@ -19,7 +19,7 @@ internal static class Naming
     public static readonly HashSet<string> Reserved = new(System.StringComparer.Ordinal)
     {
         "System", "LossGen", "Numerics", "Vector", "Math", "MemoryMarshal", "KernelSupport", "WideSum", "CompensatedSum",
-        "VectorMath", "MethodImpl", "MethodImplOptions", "Unsafe", "Run", "Element",
+        "VectorMath", "MethodImpl", "MethodImplOptions", "Unsafe", "Run", "Element", "ElementOutOfLine", "AlongRows", "AcrossSamples",
         "Exp", "Log", "Log1p", "Tanh", "Sign", "Sigmoid", "Softplus", "Pow", "ExpNonPositive", "Log1pUnit", "SigmoidNonPositive",
     };
 

@@ -21,6 +21,7 @@ internal sealed partial class RowLoopEmitter
     {
         _acrossSamples = true;
         w.Line("/// <summary>Samples across the lanes: one vector holds one component of consecutive samples (rows shorter than two vectors).</summary>");
+        w.Line(GeneratedText.FullyOptimized);
         w.Open("private static " + ReturnType + " AcrossSamples(" + Parameters + ", int " + L("n") + ")");
         foreach (string span in _plan.Spans)
         {

@@ -125,6 +125,7 @@ internal sealed partial class RowLoopEmitter
     private void EmitAlongRows(CodeWriter w)
     {
         w.Line("/// <summary>Row by row: per-sample values broadcast, passes along each row's K values a vector at a time.</summary>");
+        w.Line(GeneratedText.FullyOptimized);
         w.Open("private static " + ReturnType + " AlongRows(" + Parameters + ", int " + L("n") + ")");
         foreach (string span in _plan.Spans.Where(s => !IsRow(s)))
         {

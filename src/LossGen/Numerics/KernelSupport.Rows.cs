@@ -120,7 +120,7 @@ public static partial class KernelSupport
     public static void StoreStridedTail<T>(Span<T> destination, int row, int stride, int component, Vector<T> value)
         where T : unmanaged
     {
-        int rows = destination.Length / stride - row;
+        int rows = Math.Min(destination.Length / stride - row, Vector<T>.Count);
         for (int lane = 0; lane < rows; lane++)
         {
             destination[(row + lane) * stride + component] = value[lane];

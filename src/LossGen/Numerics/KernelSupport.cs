@@ -28,7 +28,8 @@ public static partial class KernelSupport
             paramName);
 
     /// <summary>
-    /// Loads <c>source[start..]</c> (fewer than <see cref="Vector{T}.Count"/> elements) into a vector, padding with zeros:
+    /// Loads <c>source[start..]</c> (at most <see cref="Vector{T}.Count"/> elements; none when <paramref name="start"/> is at
+    /// or past the end) into a vector, padding with zeros:
     /// one masked load where the hardware has it (AVX for 256-bit, AVX-512 for 512-bit vectors; masked-off lanes are
     /// never read, so nothing past the span is touched), else lane by lane.
     /// </summary>
@@ -70,7 +71,8 @@ public static partial class KernelSupport
     }
 
     /// <summary>
-    /// Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> into <c>destination[start..]</c>:
+    /// Stores the first <c>destination.Length - start</c> lanes of <paramref name="value"/> (at most all of them) into
+    /// <c>destination[start..]</c>:
     /// one masked store where the hardware has it (nothing past the span is written), else lane by lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -105,6 +105,13 @@ public class InjectionFuzzTests(ITestOutputHelper output)
                 [Loss("Exp = x - y; Sign = Exp^2; Sign * Math + Element + MemoryMarshal + Vector_")]
                 public static partial double N5(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double Math, double Element, double MemoryMarshal, double Vector_, Span<double> dx, out double dMath);
 
+                // The out-of-line kernel copy of transcendental kernels and the row kernels' loop methods.
+                [Loss("softplus(z) * ElementOutOfLine - z * y")]
+                public static partial float N6(ReadOnlySpan<float> z, ReadOnlySpan<float> y, float ElementOutOfLine, Span<float> dz);
+
+                [Loss("logsumexp(z) - z[t] + AlongRows + AcrossSamples", RowLength = "k")]
+                public static partial float N7(ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, float AlongRows, float AcrossSamples, Span<float> dz);
+
                 public static double Call(double[] x, double[] y, double[] dx) => N5(x, y, 2, 3, 4, 5, dx, out _);
             }
             """;

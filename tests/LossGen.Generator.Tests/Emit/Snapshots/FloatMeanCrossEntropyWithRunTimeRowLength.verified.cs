@@ -54,6 +54,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>Row by row: per-sample values broadcast, passes along each row's K values a vector at a time.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float AlongRows(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, global::System.Span<float> dz, int n)
         {
             ref readonly int tRef = ref MemoryMarshal.GetReference(t);
@@ -173,6 +174,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>Samples across the lanes: one vector holds one component of consecutive samples (rows shorter than two vectors).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float AcrossSamples(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, global::System.Span<float> dz, int n)
         {
             ref readonly float zRef = ref MemoryMarshal.GetReference(z);

@@ -49,7 +49,7 @@ namespace LossGen.Generated
             ref readonly float yRef = ref MemoryMarshal.GetReference(y);
             Vector<float> aVector = new Vector<float>(a);
             Vector<float> bVector = new Vector<float>(b);
-            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).
+            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the quotient's float but for rare ties).
             double inverseN = 1d / n;
             WideSum lossSum = default;
             WideSum daSum = default;

@@ -50,7 +50,7 @@ namespace LossGen.Generated
             ref float dzRef = ref MemoryMarshal.GetReference(dz);
             // Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.
             Vector<float> scale = new Vector<float>(1f / n);
-            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the same float).
+            // 1/n once, before the loop, so that no division ends the call (the double product rounds to the quotient's float but for rare ties).
             double inverseN = 1d / n;
             WideSum lossSum = default;
             int width = Vector<float>.Count;
