@@ -35,20 +35,27 @@ internal static class KernelPlanner
 
         var computed = loss.Gradients.Where(g => g.Node is not null).ToList();
         var splits = computed.Select(g => Split(graph, signature, g)).ToList();
-        var roots = new[] { loss.Value }.Concat(splits.Select(s => s.Core));
+        var roots = new[] { loss.Value }.Concat(splits.Select(s => s.Core)).ToList();
         var valueSide = new HashSet<int>(graph.Reachable(new[] { loss.Value }));
         // Statement names avoid the parameters and the names the kernel uses unqualified (Vector, Exp, ...).
         var taken = new HashSet<string>(signature.Parameters.Select(p => p.Name).Concat(Naming.Reserved));
         var operands = new Dictionary<int, PlanOperand>();
         var statements = new List<PlanStatement>();
         int valueCount = 0, gradientCount = 0;
-        foreach (int id in graph.Reachable(roots))
+        List<int> order = graph.Reachable(roots);
+        var absorbed = new HashSet<int>();
+        Dictionary<int, FusedStatement> fused = Contraction.Find(graph, order, roots, loss.BindingNames, absorbed);
+        foreach (int id in order)
         {
             Node n = graph[id];
             if (OpFacts.IsLeaf(n.Op))
             {
                 operands[id] = Leaf(graph, signature, id, n);
                 continue;
+            }
+            if (absorbed.Contains(id))
+            {
+                continue; // a product computed inside the fused multiply-add that uses it
             }
             string name;
             if (loss.BindingNames.TryGetValue(id, out string? binding) && taken.Add(binding))
@@ -66,12 +73,21 @@ internal static class KernelPlanner
             }
             // The comment is printed before the name is registered, so it says what the statement computes, not its own name.
             string comment = printer.TryPrint(id, 60) ?? printer.Describe(id, 100);
-            var args = Enumerable.Range(0, n.Arity).Select(k => operands[k == 0 ? n.A : k == 1 ? n.B : n.C]).ToList();
-            if (n.Op == Op.Mul && graph[n.B].Op == Op.Const && graph[n.A].Op != Op.Const)
+            Op op = n.Op;
+            List<PlanOperand> args;
+            if (fused.TryGetValue(id, out FusedStatement f))
             {
-                args.Reverse(); // constants read first, in the code as in the comment: 2 * x
+                (op, args) = Fused(f, operands);
             }
-            statements.Add(new PlanStatement(name, n.Op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id)));
+            else
+            {
+                args = Enumerable.Range(0, n.Arity).Select(k => operands[k == 0 ? n.A : k == 1 ? n.B : n.C]).ToList();
+                if (n.Op == Op.Mul && graph[n.B].Op == Op.Const && graph[n.A].Op != Op.Const)
+                {
+                    args.Reverse(); // constants read first, in the code as in the comment: 2 * x
+                }
+            }
+            statements.Add(new PlanStatement(name, op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id)));
             operands[id] = PlanOperand.Local(name);
             localNames[id] = name;
         }
@@ -113,6 +129,22 @@ internal static class KernelPlanner
             rowLength,
             signature.Parameters.Where(p => signature.IsRowShaped(p.Index)).Select(p => p.Name).ToEquatableArray(),
             signature.Parameters.Where(p => p.Role == ParameterRole.IndexInput).Select(p => p.Name).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The operation and operands of a fused multiply-add; a negated constant operand is negated here, so that the code
+    /// reads <c>FusedMultiplyAdd(new Vector(2), x, c)</c>, not <c>FusedMultiplyAdd(-new Vector(-2), x, c)</c>.
+    /// </summary>
+    private static (Op Op, List<PlanOperand> Operands) Fused(FusedStatement f, Dictionary<int, PlanOperand> operands)
+    {
+        PlanOperand a = operands[f.A], b = operands[f.B], c = operands[f.C];
+        static PlanOperand Negated(PlanOperand constant) => constant with { Value = -constant.Value };
+        return f.Op switch
+        {
+            Op.MultiplySubtract when c.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { a, b, Negated(c) }),
+            Op.NegatedMultiplyAdd when a.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { Negated(a), b, c }),
+            _ => (f.Op, new List<PlanOperand> { a, b, c }),
+        };
     }
 
     /// <summary>The kernel's inputs in parameter order: a row input unrolled over K gives one input per component.</summary>

@@ -43,6 +43,15 @@ internal enum Op : byte
 
     /// <summary>a / (1 + b) for b in [0, 1] (sigmoid's quotient; lowering only): refined to ≤ 1 ulp more than its operands in float.</summary>
     DivOnePlus,
+
+    /// <summary>a · b + c rounded once (a fused multiply-add; kernel plans only, see <c>Planning.Contraction</c>).</summary>
+    MultiplyAdd,
+
+    /// <summary>a · b − c rounded once (kernel plans only).</summary>
+    MultiplySubtract,
+
+    /// <summary>c − a · b rounded once (kernel plans only).</summary>
+    NegatedMultiplyAdd,
     Min,
     Max,
     Pow,

@@ -92,6 +92,10 @@ internal static class OpTable
         Function(Op.ExpNonPositive, "exp", "ExpNonPositive({0})", Math.Exp);
         Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
         Binary(Op.DivOnePlus, "div1p", "DivOnePlus({0}, {1})", (a, b) => a / (1 + b));
+        // Fused multiply-adds: the JIT folds the negations into vfmsub/vfnmadd.
+        Add(Op.MultiplyAdd, 3, OpNotation.Function, "fma", Atom, "Vector.FusedMultiplyAdd({0}, {1}, {2})", (a, b, c) => a * b + c);
+        Add(Op.MultiplySubtract, 3, OpNotation.Function, "fms", Atom, "Vector.FusedMultiplyAdd({0}, {1}, -{2})", (a, b, c) => a * b - c);
+        Add(Op.NegatedMultiplyAdd, 3, OpNotation.Function, "fnma", Atom, "Vector.FusedMultiplyAdd(-{0}, {1}, {2})", (a, b, c) => c - a * b);
         Binary(Op.Min, "min", "Vector.Min({0}, {1})", Math.Min);
         Binary(Op.Max, "max", "Vector.Max({0}, {1})", Math.Max);
         Binary(Op.Pow, "pow", "Pow({0}, {1})", Math.Pow);

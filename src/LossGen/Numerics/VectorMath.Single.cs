@@ -80,9 +80,9 @@ public static partial class VectorMath
     /// in the low bits: no float-to-int conversion, which .NET makes saturating at a cost of four instructions),
     /// r = x − k·ln2 with ln2 split in two (Cody–Waite, |r| ≤ ln2/2), and
     /// y = e^r = 1 + r + r²·P(r) (Cephes expf's minimax P, degree 5). The rounding error of the sum 1 + r
-    /// (Fast2Sum) is carried into the last addition, so y carries essentially one rounding: 0.79 ulp at worst
-    /// over every float argument in [−104, 89] (tools/ExhaustiveUlp; 1.01 without the carry; carrying r's own
-    /// rounding error as well changed the worst case only to 0.77 and cost two instructions).
+    /// (Fast2Sum) is carried into the last addition, so y carries essentially one rounding: 0.81 ulp at worst
+    /// over every float argument in [−104, 89] (tools/ExhaustiveUlp; 0.79 with P by Horner's rule, 1.01 without the
+    /// carry; carrying r's own rounding error as well changed the worst case only to 0.77 and cost two instructions).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> ExpReduced(Vector<float> x, out Vector<int> shiftedBits)
@@ -91,15 +91,16 @@ public static partial class VectorMath
         shiftedBits = shifted.As<float, int>();
         Vector<float> n = shifted - new Vector<float>(RoundingShifter);
         Vector<float> r = Vector.FusedMultiplyAdd(n, new Vector<float>(2.12194440e-4f), Vector.FusedMultiplyAdd(n, new Vector<float>(-0.693359375f), x));
-        Vector<float> p = new Vector<float>(1.9875691500e-4f);
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.3981999507e-3f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(8.3334519073e-3f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(4.1665795894e-2f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.6666665459e-1f));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(5.0000001201e-1f));
+        // P by Estrin's scheme: three independent pairs, then r² and r⁴ combine them (3 dependent steps where Horner takes
+        // 5: the kernels that call exp are bound by this chain's latency, not by the instruction count).
+        Vector<float> r2 = r * r;
+        Vector<float> p01 = Vector.FusedMultiplyAdd(new Vector<float>(1.6666665459e-1f), r, new Vector<float>(5.0000001201e-1f));
+        Vector<float> p23 = Vector.FusedMultiplyAdd(new Vector<float>(8.3334519073e-3f), r, new Vector<float>(4.1665795894e-2f));
+        Vector<float> p45 = Vector.FusedMultiplyAdd(new Vector<float>(1.9875691500e-4f), r, new Vector<float>(1.3981999507e-3f));
+        Vector<float> p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(p45, r2, p23), r2, p01);
         Vector<float> head = Vector<float>.One + r;
         Vector<float> headError = (Vector<float>.One - head) + r; // 1 + r = head + headError exactly (|r| < 1)
-        return head + Vector.FusedMultiplyAdd(p, r * r, headError);
+        return head + Vector.FusedMultiplyAdd(p, r2, headError);
     }
 
     /// <summary>Natural logarithm of each lane: ≤ 1 ulp; −∞ at ±0, NaN below 0, +∞ at +∞, subnormals handled.</summary>
@@ -136,7 +137,7 @@ public static partial class VectorMath
 
     /// <summary>
     /// log(1 + x) for x in [0, 1] only (for the generator, when it has proved that range, e.g. for
-    /// x = e^−|z|): ≤ 1 ulp (0.90 at worst over every float in [0, 1]), division-free; NaN propagates (through the
+    /// x = e^−|z|): ≤ 1 ulp (0.92 at worst over every float in [0, 1]), division-free; NaN propagates (through the
     /// rounding error of 1 + x, which enters the result), other arguments outside [0, 1] give unspecified results.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -193,14 +194,13 @@ public static partial class VectorMath
             correction = lo * scale * Vector.FusedMultiplyAdd(f, f - Vector<float>.One, Vector<float>.One);
         }
         Vector<float> z = f * f;
-        Vector<float> p = new Vector<float>(-0.12891601026058197f);
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.13984467089176178f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.12184277921915054f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.14005862176418304f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.16680486500263214f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.20010405778884888f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-0.24999797344207764f));
-        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(0.3333321511745453f));
+        // P by Estrin's scheme (pairs, then f², then f⁴: 3 dependent steps where Horner takes 7).
+        Vector<float> z2 = z * z;
+        Vector<float> p01 = Vector.FusedMultiplyAdd(new Vector<float>(-0.24999797344207764f), f, new Vector<float>(0.3333321511745453f));
+        Vector<float> p23 = Vector.FusedMultiplyAdd(new Vector<float>(-0.16680486500263214f), f, new Vector<float>(0.20010405778884888f));
+        Vector<float> p45 = Vector.FusedMultiplyAdd(new Vector<float>(-0.12184277921915054f), f, new Vector<float>(0.14005862176418304f));
+        Vector<float> p67 = Vector.FusedMultiplyAdd(new Vector<float>(-0.12891601026058197f), f, new Vector<float>(0.13984467089176178f));
+        Vector<float> p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(p67, z, p45), z2, Vector.FusedMultiplyAdd(p23, z, p01));
         Vector<float> y = correct ? Vector.FusedMultiplyAdd(f * z, p, correction) : f * z * p;
         y = Vector.FusedMultiplyAdd(k, new Vector<float>(-2.12194440e-4f), y);
         y = Vector.FusedMultiplyAdd(z, new Vector<float>(-0.5f), y);
