@@ -46,6 +46,17 @@ public static class Validation
                     Console.WriteLine($"{(ok ? "ok  " : "FAIL")} n = {n,7:N0} {loss,-24} {name,-16} value {value,12:G8} vs {reference,12:G8} (rel {valueError:E1}), gradient max diff {gradientError:E1} of max |g|");
                 }
             }
+
+            // The double kernels (DoubleKernelBenchmarks): the catalogue against the hand-written BCL kernel.
+            double[] pd = Array.ConvertAll(p, v => (double)v), yd = Array.ConvertAll(y, v => (double)v);
+            double[] handGradient = new double[n], catalogueGradient = new double[n];
+            double handValue = HandWrittenDouble.BceWithLogits(pd, yd, handGradient);
+            double catalogueValue = Losses.BceWithLogitsLoss(pd, yd, 1.0, catalogueGradient);
+            double doubleValueError = Math.Abs(catalogueValue - handValue) / Math.Abs(handValue);
+            double doubleGradientError = Enumerable.Range(0, n).Max(i => Math.Abs(catalogueGradient[i] - handGradient[i])) / handGradient.Max(Math.Abs);
+            bool doubleOk = doubleValueError <= 1e-12 && doubleGradientError <= 1e-12;
+            failures += doubleOk ? 0 : 1;
+            Console.WriteLine($"{(doubleOk ? "ok  " : "FAIL")} n = {n,7:N0} {"BCE with logits, double",-24} {"Catalogue",-16} value {catalogueValue,12:G8} vs {handValue,12:G8} (rel {doubleValueError:E1}), gradient max diff {doubleGradientError:E1} of max |g|");
         }
         Console.WriteLine(failures == 0 ? "All implementations agree." : $"{failures} mismatches.");
         return failures;
