@@ -77,7 +77,7 @@ internal static class KernelPlanner
             List<PlanOperand> args;
             if (fused.TryGetValue(id, out FusedStatement f))
             {
-                (op, args) = Fused(f, operands);
+                (op, args) = Fused(f, node => operands[node]);
             }
             else
             {
@@ -135,9 +135,9 @@ internal static class KernelPlanner
     /// The operation and operands of a fused multiply-add; a negated constant operand is negated here, so that the code
     /// reads <c>FusedMultiplyAdd(new Vector(2), x, c)</c>, not <c>FusedMultiplyAdd(-new Vector(-2), x, c)</c>.
     /// </summary>
-    private static (Op Op, List<PlanOperand> Operands) Fused(FusedStatement f, Dictionary<int, PlanOperand> operands)
+    internal static (Op Op, List<PlanOperand> Operands) Fused(FusedStatement f, System.Func<int, PlanOperand> operand)
     {
-        PlanOperand a = operands[f.A], b = operands[f.B], c = operands[f.C];
+        PlanOperand a = operand(f.A), b = operand(f.B), c = operand(f.C);
         static PlanOperand Negated(PlanOperand constant) => constant with { Value = -constant.Value };
         return f.Op switch
         {

@@ -22,6 +22,13 @@ internal static class RowKernelPlanner
         ExprGraph g = loss.Graph;
         var docs = new MathPrinter(template.Graph, id => signature.Parameters[(int)template.Graph[id].Value].Name, new Dictionary<int, string>());
         var taken = new HashSet<string>(signature.Parameters.Select(p => p.Name).Concat(Naming.Reserved));
+        var gradientNodes = loss.Gradients.Where(o => o.Node is not null).Select(o => o.Node!.Value).ToList();
+        var roots = new[] { loss.Value }.Concat(gradientNodes).ToList();
+        List<int> order = g.Reachable(roots);
+        // Fused multiply-adds as in element-wise kernels; a product absorbed into a row-level sum is computed per
+        // component inside it, one absorbed into a per-sample sum once per row.
+        var absorbed = new HashSet<int>();
+        Dictionary<int, FusedStatement> fused = Contraction.Find(g, order, roots, loss.BindingNames, absorbed);
         var sample = new Dictionary<int, PlanOperand>();
         var stages = new List<RowStage>();
         var perSample = new List<PlanStatement>();
@@ -40,7 +47,39 @@ internal static class RowKernelPlanner
             while (!taken.Add(name));
             return name;
         }
-        string Comment(int id) => new MathPrinter(g, id2 => LeafName(g, signature, id2), new Dictionary<int, string>()).TryPrint(id, 60) ?? OpFacts.FunctionName(g[id].Op);
+        // What a statement computes: in full when short, else in terms of its operands (the locals and parameters it
+        // reads; a product fused into it printed inline).
+        string Comment(int id, System.Func<int, PlanOperand>? operand = null)
+        {
+            string? full = new MathPrinter(g, id2 => LeafName(g, signature, id2), new Dictionary<int, string>()).TryPrint(id, 60);
+            if (full is not null || operand is null)
+            {
+                return full ?? OpFacts.FunctionName(g[id].Op);
+            }
+            var names = new Dictionary<int, string>();
+            void Name(int child)
+            {
+                PlanOperand o = operand(child);
+                if (o.Kind is OperandKind.Local or OperandKind.Parameter)
+                {
+                    names[child] = o.Name;
+                }
+            }
+            Node n = g[id];
+            for (int c = 0; c < n.Arity; c++)
+            {
+                if (absorbed.Contains(n.Child(c)))
+                {
+                    Name(g[n.Child(c)].A);
+                    Name(g[n.Child(c)].B);
+                }
+                else
+                {
+                    Name(n.Child(c));
+                }
+            }
+            return new MathPrinter(g, id2 => LeafName(g, signature, id2), names).Describe(id, 100);
+        }
         void FlushPerSample()
         {
             if (perSample.Count > 0)
@@ -81,9 +120,13 @@ internal static class RowKernelPlanner
                     operands[id] = new PlanOperand(OperandKind.Parameter, LeafName(g, signature, id), 0);
                     continue;
                 }
+                if (absorbed.Contains(id))
+                {
+                    continue; // computed inside the fused multiply-add that uses it
+                }
                 string name = Fresh(id, "r");
-                var args = Enumerable.Range(0, n.Arity).Select(c => Operand(n.Child(c), operands)).ToEquatableArray();
-                statements.Add(new PlanStatement(name, n.Op, args, n.Op == Op.Component ? "j, the component index" : Comment(id), g.NoteOf(id), true));
+                (Op op, EquatableArray<PlanOperand> args) = Statement(id, node => Operand(node, operands));
+                statements.Add(new PlanStatement(name, op, args, n.Op == Op.Component ? "j, the component index" : Comment(id, node => Operand(node, operands)), g.NoteOf(id), true));
                 operands[id] = PlanOperand.Local(name);
             }
             return (statements, operands);
@@ -109,11 +152,22 @@ internal static class RowKernelPlanner
             };
         }
 
-        var gradientNodes = loss.Gradients.Where(o => o.Node is not null).Select(o => o.Node!.Value).ToList();
-        foreach (int id in g.Reachable(new[] { loss.Value }.Concat(gradientNodes)))
+        // The operation and operands of node id's statement: its own, or those of the fused multiply-add it became.
+        (Op, EquatableArray<PlanOperand>) Statement(int id, System.Func<int, PlanOperand> operand)
+        {
+            if (fused.TryGetValue(id, out FusedStatement f))
+            {
+                (Op op, List<PlanOperand> operands) = KernelPlanner.Fused(f, operand);
+                return (op, operands.ToEquatableArray());
+            }
+            Node n = g[id];
+            return (n.Op, Enumerable.Range(0, n.Arity).Select(c => operand(n.Child(c))).ToEquatableArray());
+        }
+
+        foreach (int id in order)
         {
             Node n = g[id];
-            if (g.IsRow(id) || n.Op is Op.Const or Op.True or Op.False or Op.Input or Op.Scalar)
+            if (g.IsRow(id) || absorbed.Contains(id) || n.Op is Op.Const or Op.True or Op.False or Op.Input or Op.Scalar)
             {
                 continue;
             }
@@ -129,8 +183,8 @@ internal static class RowKernelPlanner
                 continue;
             }
             string name = Fresh(id, "v");
-            var args = Enumerable.Range(0, n.Arity).Select(c => Operand(n.Child(c))).ToEquatableArray();
-            perSample.Add(new PlanStatement(name, n.Op, args, n.Op == Op.RowLength ? "K" : Comment(id), g.NoteOf(id), true));
+            (Op op, EquatableArray<PlanOperand> args) = Statement(id, node => Operand(node));
+            perSample.Add(new PlanStatement(name, op, args, n.Op == Op.RowLength ? "K" : Comment(id, node => Operand(node)), g.NoteOf(id), true));
             sample[id] = PlanOperand.Local(name);
         }
         FlushPerSample();

@@ -38,6 +38,13 @@ public class GeneratedCodeSnapshotTests
             public static partial float CrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, Span<float> dz);
         """, "CrossEntropy", "FloatMeanCrossEntropyWithRunTimeRowLength");
 
+    /// <summary>A run-time row kernel with fused multiply-adds: per sample (1 − ε)·z[t] and ε·mean(z) are subtracted as FMAs.</summary>
+    [Fact]
+    public void FloatMeanSmoothedCrossEntropyWithFusedMultiplyAdds() => VerifyMethod("""
+            [Loss("logsumexp(z) - (1 - eps) * z[t] - eps * mean(z)", RowLength = nameof(k))]
+            public static partial float SmoothedCrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, float eps, Span<float> dz);
+        """, "SmoothedCrossEntropy", "FloatMeanSmoothedCrossEntropyWithFusedMultiplyAdds");
+
     [Fact]
     public void DoubleSumWithTwoGradients() => VerifyMethod("""
             [Loss("(p - y)^2", Reduction = Reduction.Sum)]
