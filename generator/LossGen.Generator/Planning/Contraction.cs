@@ -11,19 +11,21 @@ namespace LossGen.Generator.Planning;
 internal readonly record struct FusedStatement(Op Op, int A, int B, int C);
 
 /// <summary>
-/// Finds the products that a kernel adds or subtracts exactly once and nowhere else, so that the planner prints the
+/// Finds the products that a kernel adds or subtracts exactly once and nowhere else, so that the planners print the
 /// sum as one fused multiply-add (<c>Vector.FusedMultiplyAdd</c>): one instruction instead of two, and one rounding
-/// instead of two, so every result is at least as accurate as the two statements it replaces. A product is not fused
-/// when it has another use (it is needed as a value of its own), when it is a root (the loss or a derivative), or when
-/// it carries a let-binding name (the user's name stays a local of the kernel). Pure.
+/// instead of two for that statement. A product is not fused when it has another use (it is needed as a value of its
+/// own), when it is a root (the loss or a derivative), or when it carries a let-binding name (the user's name stays a
+/// local of the kernel); and a sum or difference of two products is left as written: fusing one of them would round
+/// the two products differently, so a·b − c·d would no longer be exactly 0 where a·b = c·d (the classic pitfall of
+/// contraction: sqrt(x·x − y·y) at x = y would become the square root of a tiny negative number, NaN). Pure.
 /// </summary>
 internal static class Contraction
 {
     /// <summary>
-    /// The fused statements, keyed by the sum or difference node they replace; <paramref name="absorbed"/> receives the
-    /// products that no longer get a statement of their own.
+    /// The fused statements, keyed by the sum or difference node they replace, and the products absorbed into them
+    /// (which get no statement of their own). <paramref name="order"/> is the kernel's nodes in dependency order.
     /// </summary>
-    public static Dictionary<int, FusedStatement> Find(ExprGraph graph, IReadOnlyList<int> order, IEnumerable<int> roots, IReadOnlyDictionary<int, string> bindingNames, HashSet<int> absorbed)
+    public static (Dictionary<int, FusedStatement> Fused, HashSet<int> Absorbed) Find(ExprGraph graph, IReadOnlyList<int> order, IEnumerable<int> roots, IReadOnlyDictionary<int, string> bindingNames)
     {
         var uses = new Dictionary<int, int>();
         void Use(int id) => uses[id] = uses.TryGetValue(id, out int count) ? count + 1 : 1;
@@ -40,13 +42,13 @@ internal static class Contraction
             }
         }
 
-        bool Fusable(int id) => graph[id].Op == Op.Mul && uses[id] == 1 && !bindingNames.ContainsKey(id) && !absorbed.Contains(id);
-
+        var absorbed = new HashSet<int>();
         var fused = new Dictionary<int, FusedStatement>();
+        bool Fusable(int id) => graph[id].Op == Op.Mul && uses[id] == 1 && !bindingNames.ContainsKey(id);
         foreach (int id in order)
         {
             Node n = graph[id];
-            if (n.Op is not (Op.Add or Op.Sub))
+            if (n.Op is not (Op.Add or Op.Sub) || (graph[n.A].Op == Op.Mul && graph[n.B].Op == Op.Mul))
             {
                 continue;
             }
@@ -63,6 +65,23 @@ internal static class Contraction
             absorbed.Add(product);
             fused[id] = new FusedStatement(op, a, b, other);
         }
-        return fused;
+        return (fused, absorbed);
+    }
+
+    /// <summary>
+    /// The operation and operands of a fused statement, given how each node reads as an operand; a negated constant
+    /// is negated here, so that the code reads <c>FusedMultiplyAdd(new Vector(-2), x, c)</c>, not
+    /// <c>FusedMultiplyAdd(-new Vector(2), x, c)</c>.
+    /// </summary>
+    public static (Op Op, List<PlanOperand> Operands) Operands(FusedStatement f, System.Func<int, PlanOperand> operand)
+    {
+        PlanOperand a = operand(f.A), b = operand(f.B), c = operand(f.C);
+        static PlanOperand Negated(PlanOperand constant) => constant with { Value = -constant.Value };
+        return f.Op switch
+        {
+            Op.MultiplySubtract when c.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { a, b, Negated(c) }),
+            Op.NegatedMultiplyAdd when a.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { Negated(a), b, c }),
+            _ => (f.Op, new List<PlanOperand> { a, b, c }),
+        };
     }
 }

@@ -43,8 +43,7 @@ internal static class KernelPlanner
         var statements = new List<PlanStatement>();
         int valueCount = 0, gradientCount = 0;
         List<int> order = graph.Reachable(roots);
-        var absorbed = new HashSet<int>();
-        Dictionary<int, FusedStatement> fused = Contraction.Find(graph, order, roots, loss.BindingNames, absorbed);
+        (Dictionary<int, FusedStatement> fused, HashSet<int> absorbed) = Contraction.Find(graph, order, roots, loss.BindingNames);
         foreach (int id in order)
         {
             Node n = graph[id];
@@ -77,7 +76,7 @@ internal static class KernelPlanner
             List<PlanOperand> args;
             if (fused.TryGetValue(id, out FusedStatement f))
             {
-                (op, args) = Fused(f, node => operands[node]);
+                (op, args) = Contraction.Operands(f, node => operands[node]);
             }
             else
             {
@@ -129,22 +128,6 @@ internal static class KernelPlanner
             rowLength,
             signature.Parameters.Where(p => signature.IsRowShaped(p.Index)).Select(p => p.Name).ToEquatableArray(),
             signature.Parameters.Where(p => p.Role == ParameterRole.IndexInput).Select(p => p.Name).ToEquatableArray());
-    }
-
-    /// <summary>
-    /// The operation and operands of a fused multiply-add; a negated constant operand is negated here, so that the code
-    /// reads <c>FusedMultiplyAdd(new Vector(2), x, c)</c>, not <c>FusedMultiplyAdd(-new Vector(-2), x, c)</c>.
-    /// </summary>
-    internal static (Op Op, List<PlanOperand> Operands) Fused(FusedStatement f, System.Func<int, PlanOperand> operand)
-    {
-        PlanOperand a = operand(f.A), b = operand(f.B), c = operand(f.C);
-        static PlanOperand Negated(PlanOperand constant) => constant with { Value = -constant.Value };
-        return f.Op switch
-        {
-            Op.MultiplySubtract when c.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { a, b, Negated(c) }),
-            Op.NegatedMultiplyAdd when a.Kind == OperandKind.Constant => (Op.MultiplyAdd, new List<PlanOperand> { Negated(a), b, c }),
-            _ => (f.Op, new List<PlanOperand> { a, b, c }),
-        };
     }
 
     /// <summary>The kernel's inputs in parameter order: a row input unrolled over K gives one input per component.</summary>

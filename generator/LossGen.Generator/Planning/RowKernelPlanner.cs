@@ -27,8 +27,7 @@ internal static class RowKernelPlanner
         List<int> order = g.Reachable(roots);
         // Fused multiply-adds as in element-wise kernels; a product absorbed into a row-level sum is computed per
         // component inside it, one absorbed into a per-sample sum once per row.
-        var absorbed = new HashSet<int>();
-        Dictionary<int, FusedStatement> fused = Contraction.Find(g, order, roots, loss.BindingNames, absorbed);
+        (Dictionary<int, FusedStatement> fused, HashSet<int> absorbed) = Contraction.Find(g, order, roots, loss.BindingNames);
         var sample = new Dictionary<int, PlanOperand>();
         var stages = new List<RowStage>();
         var perSample = new List<PlanStatement>();
@@ -148,7 +147,8 @@ internal static class RowKernelPlanner
                 Op.Const => new PlanOperand(OperandKind.Constant, "", n.Value),
                 Op.True => new PlanOperand(OperandKind.True, "", 0),
                 Op.False => new PlanOperand(OperandKind.False, "", 0),
-                _ => new PlanOperand(OperandKind.Parameter, LeafName(g, signature, id), 0),
+                _ when OpFacts.IsLeaf(n.Op) => new PlanOperand(OperandKind.Parameter, LeafName(g, signature, id), 0),
+                _ => throw new System.InvalidOperationException("No statement computes node " + id + " (" + n.Op + ") where it is read."),
             };
         }
 
@@ -157,7 +157,7 @@ internal static class RowKernelPlanner
         {
             if (fused.TryGetValue(id, out FusedStatement f))
             {
-                (Op op, List<PlanOperand> operands) = KernelPlanner.Fused(f, operand);
+                (Op op, List<PlanOperand> operands) = Contraction.Operands(f, operand);
                 return (op, operands.ToEquatableArray());
             }
             Node n = g[id];

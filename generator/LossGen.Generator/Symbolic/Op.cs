@@ -52,6 +52,7 @@ internal enum Op : byte
 
     /// <summary>c − a · b rounded once (kernel plans only).</summary>
     NegatedMultiplyAdd,
+
     Min,
     Max,
     Pow,

@@ -44,7 +44,7 @@ public static partial class VectorMath
 
     /// <summary>
     /// (e^r − 1 − r)/r² for |r| ≤ ln2/2: the Taylor polynomial 1/2! + r/3! + … + r^11/13!, by Estrin's scheme (six
-    /// pairs of coefficients combined by r², r⁴ and r⁸: a chain of 4 dependent FMAs where Horner's rule takes 11,
+    /// pairs of coefficients combined by r², then by r⁴ twice: a chain of 4 dependent FMAs where Horner's rule takes 11,
     /// which bounded the double kernels by latency).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,12 +96,18 @@ public static partial class VectorMath
         Vector<double> z2 = z * z;
         Vector<double> z4 = z2 * z2;
         Vector<double> z8 = z4 * z4;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static Vector<double> Pair(int i, Vector<double> z) => Vector.FusedMultiplyAdd(new Vector<double>(1.0 / (2 * i + 5)), z, new Vector<double>(1.0 / (2 * i + 3)));
-        Vector<double> terms0to3 = Vector.FusedMultiplyAdd(Pair(2, z), z2, Pair(0, z));
-        Vector<double> terms4to7 = Vector.FusedMultiplyAdd(Pair(6, z), z2, Pair(4, z));
-        Vector<double> terms8to11 = Vector.FusedMultiplyAdd(Pair(10, z), z2, Pair(8, z));
-        Vector<double> terms12to15 = Vector.FusedMultiplyAdd(Pair(14, z), z2, Pair(12, z));
+        Vector<double> terms0to3 = Vector.FusedMultiplyAdd(
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 9), z, new Vector<double>(1.0 / 7)), z2,
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 5), z, new Vector<double>(1.0 / 3)));
+        Vector<double> terms4to7 = Vector.FusedMultiplyAdd(
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 17), z, new Vector<double>(1.0 / 15)), z2,
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 13), z, new Vector<double>(1.0 / 11)));
+        Vector<double> terms8to11 = Vector.FusedMultiplyAdd(
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 25), z, new Vector<double>(1.0 / 23)), z2,
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 21), z, new Vector<double>(1.0 / 19)));
+        Vector<double> terms12to15 = Vector.FusedMultiplyAdd(
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 33), z, new Vector<double>(1.0 / 31)), z2,
+            Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 29), z, new Vector<double>(1.0 / 27)));
         Vector<double> terms0to7 = Vector.FusedMultiplyAdd(terms4to7, z4, terms0to3);
         Vector<double> terms8to16 = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 35), z4, terms12to15);
         terms8to16 = Vector.FusedMultiplyAdd(terms8to16, z4, terms8to11);

@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = y * softplus(-z) + (1 - y) * softplus(z)</para>
         /// <para>∂l/∂z = sigmoid(z) * (1 - y) - y * sigmoid(-z) (written to <c>dz</c>)</para>
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
-        /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 20 vector statements after its stable rewrites.</para>
+        /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 22 vector statements after its stable rewrites.</para>
         /// </remarks>
         public static partial float LogisticLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz)
         {
@@ -112,32 +112,36 @@ namespace LossGen.Generated
             // max(0, -z) + log1p(exp(-abs(z)))
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v7 = v5 + v6;
+            // y * (max(0, -z) + log1p(exp(-abs(z))))
+            Vector<float> v8 = y * v7;
             // 1 - y
-            Vector<float> v8 = Vector<float>.One - y;
+            Vector<float> v9 = Vector<float>.One - y;
             // max(z, 0)
-            Vector<float> v9 = Vector.Max(z, Vector<float>.Zero);
+            Vector<float> v10 = Vector.Max(z, Vector<float>.Zero);
             // log1p(exp(-abs(z))) + max(z, 0)
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
-            Vector<float> v10 = v6 + v9;
+            Vector<float> v11 = v6 + v10;
             // (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
-            Vector<float> v11 = v8 * v10;
+            Vector<float> v12 = v9 * v11;
             // y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
-            Vector<float> v12 = Vector.FusedMultiplyAdd(y, v7, v11);
+            Vector<float> v13 = v8 + v12;
+            // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) * (1 - y)
+            Vector<float> g4 = g3 * v9;
             // -z >= 0
-            Vector<float> g4 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
+            Vector<float> g5 = Vector.GreaterThanOrEqual<float>(v4, Vector<float>.Zero);
             // -z >= 0 ? 1 : exp(-abs(z))
-            Vector<float> g5 = Vector.ConditionalSelect(g4, Vector<float>.One, v3);
+            Vector<float> g6 = Vector.ConditionalSelect(g5, Vector<float>.One, v3);
             // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g6 = DivOnePlus(g5, v3);
+            Vector<float> g7 = DivOnePlus(g6, v3);
             // y * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            Vector<float> g7 = y * g6;
-            // g3 * v8 - g7
-            Vector<float> g8 = Vector.FusedMultiplyAdd(g3, v8, -g7);
-            // ∂l/∂z = g3 * v8 - g7
-            dz = g8;
+            Vector<float> g8 = y * g7;
+            // g4 - g8
+            Vector<float> g9 = g4 - g8;
+            // ∂l/∂z = g4 - g8
+            dz = g9;
             // l = y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
-            return v12;
+            return v13;
         }
 
         /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
