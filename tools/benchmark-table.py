@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-# The kernel table of docs/benchmarks.md from BenchmarkDotNet result folders: the default-width run and, optionally,
-# a run with DOTNET_MaxVectorTBitWidth=512 (its Generated / TensorPrimitives ratio becomes the last column).
-# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [WIDE_RESULTS_DIR]   (the folders hold the *-report.csv files)
+# The kernel table of docs/benchmarks.md from BenchmarkDotNet result folders: a default-width run, optionally a second
+# default-width run of the same code (its ratios are printed after the first's, "A / B", to show the run-to-run spread),
+# and optionally a run with DOTNET_MaxVectorTBitWidth=512 (its Generated / TensorPrimitives ratio is the last column).
+# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [--again SECOND_DEFAULT_RESULTS_DIR] [WIDE_RESULTS_DIR]
+#   (the folders hold the *-report.csv files; ns per element and triad are those of the first run)
 import csv, os, sys
 
 def load(folder):
@@ -12,6 +14,8 @@ def load(folder):
         cls = name.split('.')[2].split('-')[0].replace('Benchmarks', '')
         rows = list(csv.reader(open(os.path.join(folder, name))))
         header = rows[0]
+        if 'N' not in header:
+            continue
         i_n, i_mean, i_method = header.index('N'), header.index('Mean'), header.index('Method')
         for row in rows[1:]:
             text = row[i_mean].replace(',', '')
@@ -19,12 +23,29 @@ def load(folder):
             results[(cls, int(row[i_n]), row[i_method])] = number * {'ns': 1, 'us': 1e3, 'μs': 1e3, 'ms': 1e6, 's': 1e9}[unit]
     return results
 
-default = load(sys.argv[1])
-wide = load(sys.argv[2]) if len(sys.argv) > 2 else {}
+args = sys.argv[1:]
+again = {}
+if '--again' in args:
+    k = args.index('--again')
+    again = load(args[k + 1])
+    del args[k:k + 2]
+default = load(args[0])
+wide = load(args[1]) if len(args) > 1 else {}
 names = {'Mse': 'MSE', 'Huber': 'Huber (δ = 1)', 'BceWithLogits': 'BCE with logits', 'LogCosh': 'log-cosh',
          'PoissonNll': 'Poisson NLL (log input)', 'Focal': 'focal (γ = 2, α = 0.25)'}
 variants = {'Generated': '', 'Catalogue': ', catalogue', 'GeneratedSoftLabels': ', soft-label form'}
-print('| loss | n | generated ns/el | hand ns/el | TP ns/el | triad ns/el | gen ÷ hand | gen ÷ TP |' + (' gen ÷ TP, 512-bit `Vector<T>` |' if wide else ''))
+
+def ratio(results, cls, n, method, baseline):
+    key, base = (cls, n, method), (cls, n, baseline)
+    return results[key] / results[base] if key in results and base in results else None
+
+def both(cls, n, method, baseline):
+    first = ratio(default, cls, n, method, baseline)
+    second = ratio(again, cls, n, method, baseline) if again else None
+    return f'**{first:.2f}**' + (f' / {second:.2f}' if second is not None else '')
+
+runs = ' (run A / B)' if again else ''
+print(f'| loss | n | generated ns/el | hand ns/el | TP ns/el | triad ns/el | gen ÷ hand{runs} | gen ÷ TP{runs} |' + (' gen ÷ TP, 512-bit `Vector<T>` |' if wide else ''))
 print('| --- | --- | --- | --- | --- | --- | --- | --- |' + (' --- |' if wide else ''))
 for cls, label in names.items():
     for method, suffix in variants.items():
@@ -32,7 +53,9 @@ for cls, label in names.items():
             continue
         for n in [1000, 100000, 10000000]:
             g, h, t, tr = (default[(cls, n, m)] for m in (method, 'Hand', 'TensorPrimitives', 'Triad'))
-            line = f'| {label + (" (written form)" if method == "Generated" and cls == "BceWithLogits" else "") + suffix if n == 1000 else ""} | {n:,} | {g / n:.3f} | {h / n:.3f} | {t / n:.3f} | {tr / n:.3f} | **{g / h:.2f}** | **{g / t:.2f}** |'
+            name = label + (" (written form)" if method == "Generated" and cls == "BceWithLogits" else "") + suffix if n == 1000 else ""
+            line = f'| {name} | {n:,} | {g / n:.3f} | {h / n:.3f} | {t / n:.3f} | {tr / n:.3f} | {both(cls, n, method, "Hand")} | {both(cls, n, method, "TensorPrimitives")} |'
             if wide:
-                line += f' {wide[(cls, n, method)] / wide[(cls, n, "TensorPrimitives")]:.2f} |' if (cls, n, method) in wide else ' – |'
+                w = ratio(wide, cls, n, method, 'TensorPrimitives')
+                line += f' {w:.2f} |' if w is not None else ' – |'
             print(line)
