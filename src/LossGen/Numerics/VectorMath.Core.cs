@@ -39,16 +39,16 @@ public static partial class VectorMath
         n = Vector.Round(x * new Vector<double>(1.4426950408889634));
         Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), x);
         r = Vector.FusedMultiplyAdd(n, new Vector<double>(-1.9082149292705877e-10), r);
-        return Vector.FusedMultiplyAdd(ExpTaylor(r), r * r, r) + Vector<double>.One;
+        return ExpM1Reduced(r) + Vector<double>.One;
     }
 
     /// <summary>
-    /// (e^r − 1 − r)/r² for |r| ≤ ln2/2: the Taylor polynomial 1/2! + r/3! + … + r^11/13!, by Estrin's scheme (six
+    /// e^r − 1 = r + r²·p(r) for |r| ≤ ln2/2, p the Taylor polynomial 1/2! + r/3! + … + r^11/13! by Estrin's scheme (six
     /// pairs of coefficients combined by r², then by r⁴ twice: a chain of 4 dependent FMAs where Horner's rule takes 11,
-    /// which bounded the double kernels by latency).
+    /// which bounded the double kernels by latency). One rounding in the final FMA.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> ExpTaylor(Vector<double> r)
+    private static Vector<double> ExpM1Reduced(Vector<double> r)
     {
         Vector<double> r2 = r * r;
         Vector<double> r4 = r2 * r2;
@@ -61,7 +61,8 @@ public static partial class VectorMath
         Vector<double> low = Vector.FusedMultiplyAdd(q1, r2, q0);          // terms 0–3
         Vector<double> middle = Vector.FusedMultiplyAdd(q3, r2, q2);       // terms 4–7
         Vector<double> high = Vector.FusedMultiplyAdd(q5, r2, q4);         // terms 8–11
-        return Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(high, r4, middle), r4, low);
+        Vector<double> p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(high, r4, middle), r4, low);
+        return Vector.FusedMultiplyAdd(p, r2, r);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ public static partial class VectorMath
         Vector<double> n = Vector.Round(t * new Vector<double>(1.4426950408889634));
         Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), t);
         r = Vector.FusedMultiplyAdd(n, new Vector<double>(-1.9082149292705877e-10), r);
-        Vector<double> q = Vector.FusedMultiplyAdd(ExpTaylor(r), r * r, r);
+        Vector<double> q = ExpM1Reduced(r);
         Vector<double> s = Vector.ShiftLeft(Vector.ConvertToInt64(Vector.ConditionalSelect(Vector.Equals(n, n).As<long, double>(), n, Vector<double>.Zero)) + new Vector<long>(1023), 52).As<long, double>();
         return Vector.FusedMultiplyAdd(s, q, s - Vector<double>.One);
     }

@@ -66,7 +66,7 @@ public static partial class VectorMath
         Vector<double> n = Vector.Round(w * new Vector<double>(1.4426950408889634));
         Vector<double> r = Vector.FusedMultiplyAdd(n, new Vector<double>(-0.6931471803691238), w);
         r = Vector.FusedMultiplyAdd(n, new Vector<double>(-1.9082149292705877e-10), r) + wLo;
-        Vector<double> y = Vector.FusedMultiplyAdd(ExpTaylor(r), r * r, r) + Vector<double>.One;
+        Vector<double> y = ExpM1Reduced(r) + Vector<double>.One;
         Vector<long> inRange = Vector.LessThanOrEqual(Vector.Abs(w), new Vector<double>(ExpFastLimitDouble));
         Vector<double> result = y * PowerOfTwo(Vector.ConditionalSelect(inRange.As<long, double>(), n, Vector<double>.Zero));
 
