@@ -29,19 +29,25 @@ internal sealed class ElementKernelEmitter
 
     public void Emit(CodeWriter w)
     {
-        string parameters = string.Join(", ", _plan.Inputs.Select(p => _v + " " + Naming.KernelParameter(p.KernelName, _parameterNames))
+        string parameters = string.Join(", ", _plan.KernelInputs.Select(p => _v + " " + Naming.KernelParameter(p.KernelName, _parameterNames))
+            .Concat(_plan.Invariants.Select(s => _v + " " + Naming.Identifier(s.Name)))
             .Concat(_plan.Computed.Select(g => "out " + _v + " " + Naming.KernelParameter(g.Parameter, _parameterNames))));
         w.Line("/// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>");
+        if (_plan.InvariantStatements > 0)
+        {
+            w.Line("/// <remarks>" + string.Join(", ", _plan.Invariants.Select(s => "<c>" + Naming.Identifier(s.Name) + "</c>"))
+                + (_plan.InvariantStatements == 1 ? " depends" : " depend") + " on scalar inputs only: computed once per call by <c>Run</c>.</remarks>");
+        }
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         w.Open("private static " + _v + " Element(" + parameters + ")");
-        foreach (PlanStatement statement in _plan.Statements)
+        foreach (PlanStatement statement in _plan.PerElement)
         {
             w.Comment(statement.Comment);
             if (statement.Note is string note)
             {
                 w.Comment("stable form: " + note);
             }
-            w.Line(_v + " " + Naming.Identifier(statement.Name) + " = " + Expression(statement) + ";");
+            w.Line(_v + " " + Naming.Identifier(statement.Name) + " = " + Expression(statement, Operand) + ";");
         }
         foreach (PlanGradient gradient in _plan.Computed)
         {
@@ -54,7 +60,8 @@ internal sealed class ElementKernelEmitter
         w.Close();
         if (_plan.RemainderOutOfLine)
         {
-            string arguments = string.Join(", ", _plan.Inputs.Select(p => Naming.KernelParameter(p.KernelName, _parameterNames))
+            string arguments = string.Join(", ", _plan.KernelInputs.Select(p => Naming.KernelParameter(p.KernelName, _parameterNames))
+                .Concat(_plan.Invariants.Select(s => Naming.Identifier(s.Name)))
                 .Concat(_plan.Computed.Select(g => "out " + Naming.KernelParameter(g.Parameter, _parameterNames))));
             w.Line();
             w.Line("/// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>");
@@ -66,20 +73,31 @@ internal sealed class ElementKernelEmitter
     /// <summary>The name of the out-of-line copy of the kernel.</summary>
     public const string OutOfLineName = "ElementOutOfLine";
 
-    private string Expression(PlanStatement statement)
+    /// <summary>
+    /// The vector expression of <paramref name="statement"/>, its locals and parameters named by <paramref name="name"/>
+    /// (the kernel's own names in <c>Element</c>, <c>Run</c>'s locals for the statements it computes before the loop).
+    /// </summary>
+    public string Expression(PlanStatement statement, System.Func<PlanOperand, string> name)
     {
         string code = OpTable.Of(statement.Op).Vector.Replace("{T}", _t).Replace("{V}", _v);
         for (int k = 0; k < statement.Operands.Count; k++)
         {
-            code = code.Replace("{" + k.ToString(CultureInfo.InvariantCulture) + "}", Operand(statement.Operands[k]));
+            code = code.Replace("{" + k.ToString(CultureInfo.InvariantCulture) + "}", name(statement.Operands[k]));
         }
         return code;
     }
 
+    /// <summary>An operand in the kernel: a local, a parameter, or a constant or mask (<see cref="Constant(PlanOperand)"/>).</summary>
     private string Operand(PlanOperand operand) => operand.Kind switch
     {
         OperandKind.Local => Naming.Identifier(operand.Name),
         OperandKind.Parameter => Naming.KernelParameter(operand.Name, _parameterNames),
+        _ => Constant(operand),
+    };
+
+    /// <summary>A constant operand, or the all-true or all-false mask, as a vector expression.</summary>
+    public string Constant(PlanOperand operand) => operand.Kind switch
+    {
         OperandKind.True => _v + ".AllBitsSet",
         OperandKind.False => _v + ".Zero",
         _ => Constant(operand.Value),

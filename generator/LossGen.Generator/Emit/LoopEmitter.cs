@@ -52,13 +52,44 @@ internal sealed class LoopEmitter
     private readonly Dictionary<string, string> _locals = new();
     private readonly HashSet<string> _taken = new();
 
+    /// <summary>
+    /// The statements of scalar inputs and constants only (<see cref="KernelPlan.Invariants"/>), computed once before
+    /// the loop: the JIT does not hoist them out of the inlined kernel, which would recompute them for every vector.
+    /// </summary>
+    private void WriteInvariants(CodeWriter w)
+    {
+        foreach (PlanStatement s in _plan.Invariants)
+        {
+            w.Line("// " + s.Comment + ": the same for every element, computed once.");
+            if (s.Note is string note)
+            {
+                w.Line("// stable form: " + note);
+            }
+            w.Line(_v + " " + InvariantLocal(s.Name) + " = " + _kernel.Expression(s, InvariantOperand) + ";");
+        }
+    }
+
+    /// <summary>An operand of a statement computed before the loop: a scalar input's vector, an earlier such statement, or a constant.</summary>
+    private string InvariantOperand(PlanOperand operand) => operand.Kind switch
+    {
+        OperandKind.Parameter => L(operand.Name + "Vector"),
+        OperandKind.Local => InvariantLocal(operand.Name),
+        _ => _kernel.Constant(operand),
+    };
+
+    /// <summary><c>Run</c>'s local for the statement computed before the loop called <paramref name="name"/> in the kernel.</summary>
+    private string InvariantLocal(string name) => Naming.Identifier(L(name, "invariant " + name));
+
     /// <summary>A parameter's identifier inside the kernel (<see cref="Naming.KernelParameter"/>).</summary>
     private string Id(string name) => Naming.KernelParameter(name, _parameterNames);
 
     /// <summary>The local called <paramref name="desired"/>, renamed (with trailing '_') if a parameter already has that name.</summary>
-    private string L(string desired)
+    private string L(string desired) => L(desired, desired);
+
+    /// <summary>The local for <paramref name="key"/>, called <paramref name="desired"/> unless that name is taken.</summary>
+    private string L(string desired, string key)
     {
-        if (_locals.TryGetValue(desired, out string? name))
+        if (_locals.TryGetValue(key, out string? name))
         {
             return name;
         }
@@ -76,7 +107,7 @@ internal sealed class LoopEmitter
         {
             name += "_";
         }
-        _locals[desired] = name;
+        _locals[key] = name;
         return name;
     }
 
@@ -147,6 +178,7 @@ internal sealed class LoopEmitter
         {
             w.Line(_v + " " + L(scalar.Name + "Vector") + " = new " + _v + "(" + Id(scalar.Name) + ");");
         }
+        WriteInvariants(w);
         if (_mean && _spanGradients.Count > 0)
         {
             w.Line("// Mean: the gradient of (1/n) Σ l_i with respect to x_i is (1/n) ∂l_i/∂x_i.");
@@ -365,7 +397,7 @@ internal sealed class LoopEmitter
         string suffix = tail ? "Tail" : u.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string index = "(nuint)(" + offset + ")";
         var args = new List<string>();
-        foreach (PlanInput input in _plan.Inputs)
+        foreach (PlanInput input in _plan.KernelInputs)
         {
             if (input.IsScalar)
             {
@@ -386,6 +418,7 @@ internal sealed class LoopEmitter
                 args.Add(tail ? "KernelSupport.LoadTail(" + Id(input.Name) + ", " + L("i") + ")" : "Vector.LoadUnsafe(in " + L(input.Name + "Ref") + ", " + index + ")");
             }
         }
+        args.AddRange(_plan.Invariants.Select(s => InvariantLocal(s.Name)));
         foreach (PlanGradient g in _plan.Computed)
         {
             args.Add("out " + _v + " " + L(g.Parameter + suffix));

@@ -32,6 +32,7 @@ internal sealed partial class RowLoopEmitter
         {
             w.Line(_v + " " + L(scalar.Name + "Vector") + " = new " + _v + "(" + Id(scalar.Name) + ");");
         }
+        WritePerCall(w);
         if (_plan.IsMean)
         {
             w.Line("// Mean over the n samples: every derivative is (1/n) times that of the sample's loss.");

@@ -136,6 +136,7 @@ internal sealed partial class RowLoopEmitter
         {
             w.Line(_v + " " + L(scalar.Name + "Vector") + " = new " + _v + "(" + Id(scalar.Name) + ");");
         }
+        WritePerCall(w);
         bool hasRowGradients = _plan.Gradients.Any(g => g.RowSpan is not null && !g.IsZero);
         if (_plan.IsMean)
         {
@@ -196,7 +197,7 @@ internal sealed partial class RowLoopEmitter
     private void WriteStages(CodeWriter w)
     {
         string pass = _acrossSamples ? "a loop over the K components" : "a pass along the row";
-        foreach (RowStage stage in _plan.Stages)
+        foreach (RowStage stage in _plan.Stages.Where(s => s.Kind != RowStageKind.PerCall))
         {
             w.Comment(stage.Kind switch
             {
@@ -216,6 +217,19 @@ internal sealed partial class RowLoopEmitter
             {
                 WritePass(w, stage);
             }
+        }
+    }
+
+    /// <summary>
+    /// The statements of scalar inputs and K only (<see cref="RowStageKind.PerCall"/>), before the loop over samples:
+    /// the JIT would not hoist them, and each sample would recompute them (a division in <c>-eps / K</c>).
+    /// </summary>
+    private void WritePerCall(CodeWriter w)
+    {
+        foreach (RowStage stage in _plan.Stages.Where(s => s.Kind == RowStageKind.PerCall))
+        {
+            w.Comment("Values of scalar inputs and K only: the same for every sample, computed once.");
+            WriteStatements(w, stage.Statements);
         }
     }
 

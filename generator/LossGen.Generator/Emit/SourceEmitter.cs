@@ -224,7 +224,8 @@ internal static class SourceEmitter
         }
         docs.Add("/// <para>Reduction " + GeneratedText.Xml(reduction) + "</para>");
         docs.Add("/// <para>Operations per element, as written: " + plan.ValueOperations + " for the value, " + plan.TotalOperations
-            + " with all derivatives; the kernel runs " + plan.KernelStatements + " vector statements after its stable rewrites.</para>");
+            + " with all derivatives; the kernel runs " + plan.KernelStatements + " vector statements after its stable rewrites"
+            + (plan.InvariantStatements == 0 ? "" : ", and " + plan.InvariantStatements + " of scalar inputs once per call") + ".</para>");
         docs.Add("/// </remarks>");
         return docs;
     }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using LossGen.Generator.Declarations;
 using LossGen.Generator.Helpers;
 using LossGen.Generator.Symbolic;
@@ -33,8 +35,10 @@ internal sealed record PlanOperand(OperandKind Kind, string Name, double Value)
 /// One statement of the per-element kernel: <c>Name = Op(Operands)</c>, with the math it computes
 /// (<see cref="Comment"/>) and the stability rewrite it implements, if any (<see cref="Note"/>).
 /// <see cref="ForValue"/> says whether the loss value needs it (else only derivatives do).
+/// <see cref="Invariant"/> marks a statement of scalar inputs and constants only (<c>posWeight - 1</c>): the same
+/// for every element, so <c>Run</c> computes it once before the loop and passes it to the kernel as a parameter.
 /// </summary>
-internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOperand> Operands, string Comment, string? Note, bool ForValue);
+internal sealed record PlanStatement(string Name, Op Op, EquatableArray<PlanOperand> Operands, string Comment, string? Note, bool ForValue, bool Invariant = false);
 
 /// <summary>
 /// A requested derivative: into the span or <c>out</c> scalar <see cref="Parameter"/>, the derivative
@@ -115,13 +119,36 @@ internal sealed record KernelPlan(
     public bool IsMean => Reduction == Binding.LossSignature.Mean;
 
     /// <summary>The derivatives the kernel computes.</summary>
-    public System.Collections.Generic.IEnumerable<PlanGradient> Computed => System.Linq.Enumerable.Where(Gradients, g => !g.IsZero);
+    public IEnumerable<PlanGradient> Computed => Gradients.Where(g => !g.IsZero);
+
+    /// <summary>The statements the kernel executes per vector of elements, in dependency order.</summary>
+    public IEnumerable<PlanStatement> PerElement => Statements.Where(s => !s.Invariant);
+
+    /// <summary>The statements computed once per call, before the loop (<see cref="PlanStatement.Invariant"/>), in dependency order.</summary>
+    public IEnumerable<PlanStatement> Invariants => Statements.Where(s => s.Invariant);
+
+    /// <summary>
+    /// The inputs the per-element kernel takes: every element-wise input, and the scalar inputs that a per-element
+    /// statement, a derivative or the value reads (a scalar read only by <see cref="Invariants"/> stays in <c>Run</c>).
+    /// </summary>
+    public IEnumerable<PlanInput> KernelInputs
+    {
+        get
+        {
+            var read = new HashSet<string>(PerElement.SelectMany(s => s.Operands).Concat(Computed.Select(g => g.Core!)).Append(Value)
+                .Where(o => o.Kind == OperandKind.Parameter).Select(o => o.Name));
+            return Inputs.Where(p => !p.IsScalar || read.Contains(p.KernelName));
+        }
+    }
 
     /// <summary>Statements the kernel executes per vector of elements (after lowering and simplification).</summary>
-    public int KernelStatements => Statements.Count;
+    public int KernelStatements => PerElement.Count();
 
-    /// <summary>Whether a statement calls a transcendental function (see <see cref="KernelPlanner.CallsTranscendental"/>).</summary>
-    public bool IsHeavy => KernelPlanner.CallsTranscendental(Statements);
+    /// <summary>Statements computed once per call (<see cref="Invariants"/>).</summary>
+    public int InvariantStatements => Statements.Count - KernelStatements;
+
+    /// <summary>Whether a per-element statement calls a transcendental function (see <see cref="KernelPlanner.CallsTranscendental"/>).</summary>
+    public bool IsHeavy => KernelPlanner.CallsTranscendental(PerElement);
 
     /// <summary>
     /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs hiding),

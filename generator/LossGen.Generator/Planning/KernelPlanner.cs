@@ -17,7 +17,7 @@ namespace LossGen.Generator.Planning;
 internal static class KernelPlanner
 {
     /// <summary>Whether a kernel calls a transcendental function (<see cref="OpInfo.IsTranscendental"/>).</summary>
-    public static bool CallsTranscendental(EquatableArray<PlanStatement> statements) => System.Linq.Enumerable.Any(statements, s => OpTable.Of(s.Op).IsTranscendental);
+    public static bool CallsTranscendental(IEnumerable<PlanStatement> statements) => statements.Any(s => OpTable.Of(s.Op).IsTranscendental);
 
     public static KernelPlan Plan(DerivedLoss derived, LossSignature signature) => Plan(derived, signature, derived, 0);
 
@@ -44,13 +44,23 @@ internal static class KernelPlanner
         int valueCount = 0, gradientCount = 0;
         List<int> order = graph.Reachable(roots);
         (Dictionary<int, FusedStatement> fused, HashSet<int> absorbed) = Contraction.Find(graph, order, roots, loss.BindingNames);
+        // Nodes of constants and scalar inputs only: the same in every lane of every element, computed once per call.
+        var invariant = new HashSet<int>();
         foreach (int id in order)
         {
             Node n = graph[id];
             if (OpFacts.IsLeaf(n.Op))
             {
                 operands[id] = Leaf(graph, signature, id, n);
+                if (n.Op is Op.Const or Op.Scalar or Op.True or Op.False)
+                {
+                    invariant.Add(id);
+                }
                 continue;
+            }
+            if (Enumerable.Range(0, n.Arity).All(k => invariant.Contains(k == 0 ? n.A : k == 1 ? n.B : n.C)))
+            {
+                invariant.Add(id);
             }
             if (absorbed.Contains(id))
             {
@@ -86,7 +96,7 @@ internal static class KernelPlanner
                     args.Reverse(); // constants read first, in the code as in the comment: 2 * x
                 }
             }
-            statements.Add(new PlanStatement(name, op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id)));
+            statements.Add(new PlanStatement(name, op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id), invariant.Contains(id)));
             operands[id] = PlanOperand.Local(name);
             localNames[id] = name;
         }

@@ -26,6 +26,9 @@ internal sealed record RowPlanInput(string Name, RowInputKind Kind);
 /// <summary>What one stage of a row's computation is.</summary>
 internal enum RowStageKind
 {
+    /// <summary>Statements of scalar inputs, K and constants only, once per call before the loop over samples.</summary>
+    PerCall,
+
     /// <summary>Statements on per-sample values, once per row (every lane holds the same value).</summary>
     PerSample,
 

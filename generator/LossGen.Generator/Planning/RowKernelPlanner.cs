@@ -164,9 +164,17 @@ internal static class RowKernelPlanner
             return (n.Op, Enumerable.Range(0, n.Arity).Select(c => operand(n.Child(c))).ToEquatableArray());
         }
 
+        // Nodes of constants, scalar inputs and K only: the same for every sample, computed once per call.
+        var invariant = new HashSet<int>();
+        var perCall = new List<PlanStatement>();
         foreach (int id in order)
         {
             Node n = g[id];
+            if (n.Op is Op.Const or Op.True or Op.False or Op.Scalar or Op.RowLength
+                || !g.IsRow(id) && n.Op is not (Op.RowSum or Op.RowMax or Op.RowMin or Op.Gather) && n.Arity > 0 && Enumerable.Range(0, n.Arity).All(c => invariant.Contains(n.Child(c))))
+            {
+                invariant.Add(id);
+            }
             if (g.IsRow(id) || absorbed.Contains(id) || n.Op is Op.Const or Op.True or Op.False or Op.Input or Op.Scalar)
             {
                 continue;
@@ -184,10 +192,15 @@ internal static class RowKernelPlanner
             }
             string name = Fresh(id, "v");
             (Op op, EquatableArray<PlanOperand> args) = Statement(id, node => Operand(node));
-            perSample.Add(new PlanStatement(name, op, args, n.Op == Op.RowLength ? "K" : Comment(id, node => Operand(node)), g.NoteOf(id), true));
+            bool once = invariant.Contains(id);
+            (once ? perCall : perSample).Add(new PlanStatement(name, op, args, n.Op == Op.RowLength ? "K" : Comment(id, node => Operand(node)), g.NoteOf(id), true, once));
             sample[id] = PlanOperand.Local(name);
         }
         FlushPerSample();
+        if (perCall.Count > 0)
+        {
+            stages.Insert(0, new RowStage(RowStageKind.PerCall, perCall.ToEquatableArray(), null, Op.Add, null, EquatableArray<RowStore>.Empty, "values of scalar inputs and K only"));
+        }
 
         var gradients = new List<PlanGradient>();
         var rowOutputs = loss.Gradients.Where(o => o.Node is not null && signature.IsRowShaped(o.Parameter.Index)).ToList();

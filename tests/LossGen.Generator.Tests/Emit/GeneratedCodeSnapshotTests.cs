@@ -45,6 +45,13 @@ public class GeneratedCodeSnapshotTests
             public static partial float SmoothedCrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, float eps, Span<float> dz);
         """, "SmoothedCrossEntropy", "FloatMeanSmoothedCrossEntropyWithFusedMultiplyAdds");
 
+    /// <summary>BCE with logits and a positive-class weight: posWeight − 1 is computed once by Run and passed to the kernel.</summary>
+    [Fact]
+    public void FloatMeanWeightedBceComputesTheWeightOncePerCall() => VerifyMethod("""
+            [Loss("(1 - y) * z + (1 + (posWeight - 1) * y) * softplus(-z)")]
+            public static partial float WeightedBce(ReadOnlySpan<float> z, ReadOnlySpan<float> y, float posWeight, Span<float> dz);
+        """, "WeightedBce", "FloatMeanWeightedBceComputesTheWeightOncePerCall");
+
     [Fact]
     public void DoubleSumWithTwoGradients() => VerifyMethod("""
             [Loss("(p - y)^2", Reduction = Reduction.Sum)]

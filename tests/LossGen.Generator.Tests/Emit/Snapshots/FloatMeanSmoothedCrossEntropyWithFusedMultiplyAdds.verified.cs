@@ -59,6 +59,17 @@ namespace LossGen.Generated
         {
             ref readonly int tRef = ref MemoryMarshal.GetReference(t);
             Vector<float> epsVector = new Vector<float>(eps);
+            // Values of scalar inputs and K only: the same for every sample, computed once.
+            // 1 - eps
+            Vector<float> v7 = Vector<float>.One - epsVector;
+            // K
+            Vector<float> v11 = new Vector<float>((float)k);
+            // -eps
+            Vector<float> v14 = -epsVector;
+            // -eps / K
+            Vector<float> v15 = v14 / v11;
+            // eps - 1
+            Vector<float> v16 = epsVector - Vector<float>.One;
             // Mean over the n samples: every derivative is (1/n) times that of the sample's loss.
             float scale = 1 / (float)n;
             Vector<float> scaleVector = new Vector<float>(scale);
@@ -120,8 +131,6 @@ namespace LossGen.Generated
                 // max(z) + log(sum(exp(z - max(z))))
                 // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
-                // 1 - eps
-                Vector<float> v7 = Vector<float>.One - epsVector;
                 // z[t]
                 Vector<float> v8 = new Vector<float>(Unsafe.Add(ref Unsafe.AsRef(in zRowRef), Unsafe.Add(ref Unsafe.AsRef(in tRef), r)));
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t]
@@ -144,18 +153,10 @@ namespace LossGen.Generated
                 }
                 Vector<float> v10 = new Vector<float>(Vector.Sum(v10Acc));
                 // Per-sample values (every lane holds the same value).
-                // K
-                Vector<float> v11 = new Vector<float>((float)k);
                 // sum(z) / K
                 Vector<float> v12 = v10 / v11;
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t] - eps * sum(z) / K
                 Vector<float> v13 = Vector.FusedMultiplyAdd(-epsVector, v12, v9);
-                // -eps
-                Vector<float> v14 = -epsVector;
-                // -eps / K
-                Vector<float> v15 = v14 / v11;
-                // eps - 1
-                Vector<float> v16 = epsVector - Vector<float>.One;
                 // The row gradients: a pass along the row.
                 {
                     int j = 0;
@@ -218,6 +219,17 @@ namespace LossGen.Generated
             ref readonly int tRef = ref MemoryMarshal.GetReference(t);
             ref float dzRef = ref MemoryMarshal.GetReference(dz);
             Vector<float> epsVector = new Vector<float>(eps);
+            // Values of scalar inputs and K only: the same for every sample, computed once.
+            // 1 - eps
+            Vector<float> v7 = Vector<float>.One - epsVector;
+            // K
+            Vector<float> v11 = new Vector<float>((float)k);
+            // -eps
+            Vector<float> v14 = -epsVector;
+            // -eps / K
+            Vector<float> v15 = v14 / v11;
+            // eps - 1
+            Vector<float> v16 = epsVector - Vector<float>.One;
             // Mean over the n samples: every derivative is (1/n) times that of the sample's loss.
             float scale = 1 / (float)n;
             Vector<float> scaleVector = new Vector<float>(scale);
@@ -252,8 +264,6 @@ namespace LossGen.Generated
                 // max(z) + log(sum(exp(z - max(z))))
                 // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
-                // 1 - eps
-                Vector<float> v7 = Vector<float>.One - epsVector;
                 // z[t]
                 Vector<float> v8 = KernelSupport.GatherRows(in zRef, r, k, in tRef);
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t]
@@ -266,18 +276,10 @@ namespace LossGen.Generated
                     v10 = v10 + zLane;
                 }
                 // Per-sample values (one sample per lane).
-                // K
-                Vector<float> v11 = new Vector<float>((float)k);
                 // sum(z) / K
                 Vector<float> v12 = v10 / v11;
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t] - eps * sum(z) / K
                 Vector<float> v13 = Vector.FusedMultiplyAdd(-epsVector, v12, v9);
-                // -eps
-                Vector<float> v14 = -epsVector;
-                // -eps / K
-                Vector<float> v15 = v14 / v11;
-                // eps - 1
-                Vector<float> v16 = epsVector - Vector<float>.One;
                 // The row gradients: a loop over the K components.
                 for (int j = 0; j < k; j++)
                 {
@@ -334,8 +336,6 @@ namespace LossGen.Generated
                 // max(z) + log(sum(exp(z - max(z))))
                 // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
-                // 1 - eps
-                Vector<float> v7 = Vector<float>.One - epsVector;
                 // z[t]
                 Vector<float> v8 = KernelSupport.GatherRowsTail(z, r, k, t);
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t]
@@ -348,18 +348,10 @@ namespace LossGen.Generated
                     v10 = v10 + zLane;
                 }
                 // Per-sample values (one sample per lane).
-                // K
-                Vector<float> v11 = new Vector<float>((float)k);
                 // sum(z) / K
                 Vector<float> v12 = v10 / v11;
                 // max(z) + log(sum(exp(z - max(z)))) - (1 - eps) * z[t] - eps * sum(z) / K
                 Vector<float> v13 = Vector.FusedMultiplyAdd(-epsVector, v12, v9);
-                // -eps
-                Vector<float> v14 = -epsVector;
-                // -eps / K
-                Vector<float> v15 = v14 / v11;
-                // eps - 1
-                Vector<float> v16 = epsVector - Vector<float>.One;
                 // The row gradients: a loop over the K components.
                 for (int j = 0; j < k; j++)
                 {
