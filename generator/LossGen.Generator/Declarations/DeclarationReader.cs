@@ -84,7 +84,8 @@ internal static class DeclarationReader
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""),
             syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
             !method.ContainingType.GetMembers(method.Name + Emit.AdapterModel.Suffix).IsEmpty,
-            rowLength);
+            rowLength,
+            method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.MethodImplAttribute"));
     }
 
     private static (string? Formula, int Reduction, string? RowLength) ReadAttribute(AttributeData? attribute)

@@ -68,6 +68,8 @@ internal sealed record ContainingTypeModel(string Keyword, string Name, string M
 /// <c>AdapterNameTaken</c> says the containing type already has a member named like the trainer adapter
 /// struct (<c>{Method}Function</c>), which is then not generated. <c>RowLength</c> is the attribute's
 /// <c>RowLength</c> text (a constant K or the name of an <c>int</c> parameter), null for element-wise losses.
+/// <c>HasMethodImpl</c> says the user's declaration carries a <c>[MethodImpl]</c> of its own (the generated part
+/// then adds none).
 /// </summary>
 internal sealed record LossDeclaration(
     string? Namespace,
@@ -88,7 +90,8 @@ internal sealed record LossDeclaration(
     string TypeMetadataName,
     bool HasDocumentation,
     bool AdapterNameTaken = false,
-    string? RowLength = null)
+    string? RowLength = null,
+    bool HasMethodImpl = false)
 {
     /// <summary>Whether the method declares its own type parameters.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;

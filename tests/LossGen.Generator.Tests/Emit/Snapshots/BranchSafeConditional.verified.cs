@@ -15,6 +15,7 @@ namespace Snapshots
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 3 for the value, 5 with all derivatives; the kernel runs 5 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double SafeLog(global::System.ReadOnlySpan<double> p, global::System.Span<double> dp)
         {
             return global::LossGen.Generated.SafeLogKernel.Run(p, dp);

@@ -16,6 +16,7 @@ namespace Snapshots
         /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 2 for the value, 4 with all derivatives; the kernel runs 4 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double SquaredError(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, global::System.Span<double> dp, global::System.Span<double> dy)
         {
             return global::LossGen.Generated.SquaredErrorKernel.Run(p, y, dp, dy);

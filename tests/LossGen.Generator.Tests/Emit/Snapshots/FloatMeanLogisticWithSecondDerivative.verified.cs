@@ -16,6 +16,7 @@ namespace Snapshots
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 3 for the value, 7 with all derivatives; the kernel runs 14 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float Logistic(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz, global::System.Span<float> d2z)
         {
             return global::LossGen.Generated.LogisticKernel.Run(z, y, dz, d2z);

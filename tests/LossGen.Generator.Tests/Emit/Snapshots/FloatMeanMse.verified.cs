@@ -15,6 +15,7 @@ namespace Snapshots
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 2 for the value, 3 with all derivatives; the kernel runs 2 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float Mse(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> y, global::System.Span<float> dp)
         {
             return global::LossGen.Generated.MseKernel.Run(p, y, dp);

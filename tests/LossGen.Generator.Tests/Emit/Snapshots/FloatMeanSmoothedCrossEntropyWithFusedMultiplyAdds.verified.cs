@@ -14,6 +14,7 @@ namespace Snapshots
         /// <para>∂l/∂z_j = -eps / K + (t == j ? eps - 1 : 0) + exp(z - max(z)) / sum(exp(z - max(z))) (written to <c>dz</c>)</para>
         /// <para>Rows of K = k values, vectorized along the row. Reduction Mean over the samples.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float SmoothedCrossEntropy(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, float eps, global::System.Span<float> dz)
         {
             return global::LossGen.Generated.SmoothedCrossEntropyKernel.Run(z, t, k, eps, dz);

@@ -15,6 +15,7 @@ namespace Snapshots
         /// <para>Reduction None: writes l_i into loss[i]; derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 7 for the value, 9 with all derivatives; the kernel runs 11 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial void BceWithLogits(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> loss, global::System.Span<float> dz)
         {
             global::LossGen.Generated.BceWithLogitsKernel.Run(z, y, loss, dz);

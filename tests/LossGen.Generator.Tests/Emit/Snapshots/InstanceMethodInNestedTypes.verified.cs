@@ -17,6 +17,7 @@ namespace Snapshots
             /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
             /// <para>Operations per element, as written: 3 for the value, 3 with all derivatives; the kernel runs 3 vector statements after its stable rewrites.</para>
             /// </remarks>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             internal partial double Weighted(global::System.ReadOnlySpan<double> @in, global::System.ReadOnlySpan<double> @out, double weight, out double dweight)
             {
                 return global::LossGen.Generated.WeightedKernel.Run(@in, @out, weight, out dweight);

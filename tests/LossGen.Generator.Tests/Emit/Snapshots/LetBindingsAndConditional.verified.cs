@@ -15,6 +15,7 @@ namespace Snapshots
         /// <para>Reduction Sum: returns Σ l_i (0 when n = 0); derivatives are those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 9 for the value, 12 with all derivatives; the kernel runs 11 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double SmoothL1(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> y, double beta, global::System.Span<double> dp)
         {
             return global::LossGen.Generated.SmoothL1Kernel.Run(p, y, beta, dp);

@@ -16,6 +16,7 @@ namespace Snapshots
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 5 for the value, 10 with all derivatives; the kernel runs 9 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float ExpFit(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, float a, float b, out float da, out float db)
         {
             return global::LossGen.Generated.ExpFitKernel.Run(x, y, a, b, out da, out db);

@@ -15,6 +15,7 @@ namespace Snapshots
         /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
         /// <para>Operations per element, as written: 7 for the value, 12 with all derivatives; the kernel runs 22 vector statements after its stable rewrites.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float LogisticLoss(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> y, global::System.Span<float> dz)
         {
             return global::LossGen.Generated.LogisticLossKernel.Run(z, y, dz);
