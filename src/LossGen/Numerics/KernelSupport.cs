@@ -30,8 +30,8 @@ public static partial class KernelSupport
     /// <summary>
     /// Loads <c>source[start..]</c> (at most <see cref="Vector{T}.Count"/> elements; none when <paramref name="start"/> is at
     /// or past the end) into a vector, padding with zeros:
-    /// one masked load where the hardware has it (AVX for 256-bit, AVX-512 for 512-bit vectors; masked-off lanes are
-    /// never read, so nothing past the span is touched), else lane by lane.
+    /// one masked load where the hardware has it (AVX-512 or AVX for 256-bit, AVX-512 for 512-bit vectors; masked-off
+    /// lanes are never read, so nothing past the span is touched), else lane by lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe Vector<T> LoadTail<T>(ReadOnlySpan<T> source, int start)
@@ -41,7 +41,18 @@ public static partial class KernelSupport
         if (count > 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
         {
             ref T first = ref MemoryMarshal.GetReference(source.Slice(start));
-            if (Avx.IsSupported && Vector<byte>.Count == 32)
+            if (Vector<byte>.Count == 32 && Avx512F.VL.IsSupported)
+            {
+                // EVEX masked load (vmovups with a k mask): a plain load for the processor.
+                Vector256<T> mask = TailMask<T>(count).AsVector256();
+                fixed (T* pointer = &first)
+                {
+                    return typeof(T) == typeof(float)
+                        ? Avx512F.VL.MaskLoad((float*)pointer, mask.AsSingle(), Vector256<float>.Zero).As<float, T>().AsVector()
+                        : Avx512F.VL.MaskLoad((double*)pointer, mask.AsDouble(), Vector256<double>.Zero).As<double, T>().AsVector();
+                }
+            }
+            if (Vector<byte>.Count == 32 && Avx.IsSupported)
             {
                 Vector256<T> mask = TailMask<T>(count).AsVector256();
                 fixed (T* pointer = &first)
@@ -51,7 +62,7 @@ public static partial class KernelSupport
                         : Avx.MaskLoad((double*)pointer, mask.AsDouble()).As<double, T>().AsVector();
                 }
             }
-            if (Avx512F.IsSupported && Vector<byte>.Count == 64)
+            if (Vector<byte>.Count == 64 && Avx512F.IsSupported)
             {
                 Vector512<T> mask = TailMask<T>(count).AsVector512();
                 fixed (T* pointer = &first)
@@ -83,7 +94,24 @@ public static partial class KernelSupport
         if (count > 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
         {
             ref T first = ref MemoryMarshal.GetReference(destination.Slice(start));
-            if (Avx.IsSupported && Vector<byte>.Count == 32)
+            if (Vector<byte>.Count == 32 && Avx512F.VL.IsSupported)
+            {
+                // EVEX masked store: fast where AVX's vmaskmovps store is microcoded (AMD processors).
+                Vector256<T> mask = TailMask<T>(count).AsVector256();
+                fixed (T* pointer = &first)
+                {
+                    if (typeof(T) == typeof(float))
+                    {
+                        Avx512F.VL.MaskStore((float*)pointer, mask.AsSingle(), value.AsVector256().AsSingle());
+                    }
+                    else
+                    {
+                        Avx512F.VL.MaskStore((double*)pointer, mask.AsDouble(), value.AsVector256().AsDouble());
+                    }
+                }
+                return;
+            }
+            if (Vector<byte>.Count == 32 && Avx.IsSupported)
             {
                 Vector256<T> mask = TailMask<T>(count).AsVector256();
                 fixed (T* pointer = &first)
@@ -99,7 +127,7 @@ public static partial class KernelSupport
                 }
                 return;
             }
-            if (Avx512F.IsSupported && Vector<byte>.Count == 64)
+            if (Vector<byte>.Count == 64 && Avx512F.IsSupported)
             {
                 Vector512<T> mask = TailMask<T>(count).AsVector512();
                 fixed (T* pointer = &first)
