@@ -385,6 +385,16 @@ internal sealed class LoopEmitter
 
     private void EmitUnrolled(CodeWriter w)
     {
+        if (_plan.Prefetches)
+        {
+            // Kernels with long bodies ask for their streams' data ahead of time (KernelPlan.Prefetches); element-wise
+            // spans only, rows are loaded with strides.
+            w.Line("// Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.");
+            foreach (string span in _plan.Spans.Where(s => !IsRow(s) && !_plan.IndexSpans.Contains(s)))
+            {
+                w.Line("KernelSupport.Prefetch(in " + L(span + "Ref") + ", " + L("i") + ");");
+            }
+        }
         for (int u = 0; u < _unroll; u++)
         {
             EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false, mainLoop: true);

@@ -150,6 +150,26 @@ public static partial class KernelSupport
         }
     }
 
+    /// <summary>The distance, in bytes, at which <see cref="Prefetch{T}"/> asks for memory ahead of the element being read.</summary>
+    public const int PrefetchBytes = 2048;
+
+    /// <summary>
+    /// Asks the processor to bring the cache line <see cref="PrefetchBytes"/> ahead of <c>source[index]</c> into all cache
+    /// levels (x86 <c>prefetcht0</c>; nothing elsewhere). A hint only: it never faults, also past the end of the data, and
+    /// its address is not kept (the GC may move the data at any time; a stale hint costs nothing but the hint). Called by
+    /// the main loop of kernels that call transcendental functions, whose long bodies leave the hardware prefetcher
+    /// behind on data far larger than the caches (docs/benchmarks.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch<T>(ref readonly T source, int index)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), (nint)index + PrefetchBytes / Unsafe.SizeOf<T>())));
+        }
+    }
+
     /// <summary>
     /// Lane <paramref name="lane"/> of <paramref name="vector"/> by reference, to build or read a vector lane by lane
     /// (a stackalloc buffer instead would keep the JIT from inlining the helper, and a tail cost a call and a copy).

@@ -69,6 +69,11 @@ namespace LossGen.Generated
                 int blockEnd = (int)Math.Min((long)i + 15L * width, lastBlockStart);
                 for (; i <= blockEnd; i += width)
                 {
+                    // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.
+                    KernelSupport.Prefetch(in zRef, i);
+                    KernelSupport.Prefetch(in yRef, i);
+                    KernelSupport.Prefetch(in dzRef, i);
+                    KernelSupport.Prefetch(in d2zRef, i);
                     Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0, out Vector<float> d2z0);
                     lossAcc0 += loss0;
                     (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));

@@ -57,6 +57,11 @@ namespace LossGen.Generated
             // Main loop: one vector per iteration; every result is stored, nothing is summed.
             for (; i <= n - width; i += width)
             {
+                // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.
+                KernelSupport.Prefetch(in zRef, i);
+                KernelSupport.Prefetch(in yRef, i);
+                KernelSupport.Prefetch(in lossRef, i);
+                KernelSupport.Prefetch(in dzRef, i);
                 Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
                 loss0.StoreUnsafe(ref lossRef, (nuint)(i));
                 dz0.StoreUnsafe(ref dzRef, (nuint)(i));
