@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # The kernel table of docs/benchmarks.md from BenchmarkDotNet result folders: a default-width run, optionally a second
 # default-width run of the same code (its ratios are printed after the first's, "A / B", to show the run-to-run spread),
-# and optionally a run with DOTNET_MaxVectorTBitWidth=512 (its Generated / TensorPrimitives ratio is the last column).
-# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [--again SECOND_DEFAULT_RESULTS_DIR] [WIDE_RESULTS_DIR]
+# and optionally a run with DOTNET_MaxVectorTBitWidth=512 (its Generated / TensorPrimitives ratio is the last column,
+# followed by a second such run's with --wide-again).
+# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [--again SECOND_DEFAULT_RESULTS_DIR] [--wide-again SECOND_WIDE_DIR] [WIDE_RESULTS_DIR]
 #   (the folders hold the *-report.csv files; ns per element and triad are those of the first run)
 import csv, os, sys
 
@@ -29,6 +30,11 @@ if '--again' in args:
     k = args.index('--again')
     again = load(args[k + 1])
     del args[k:k + 2]
+wide_again = {}
+if '--wide-again' in args:
+    k = args.index('--wide-again')
+    wide_again = load(args[k + 1])
+    del args[k:k + 2]
 default = load(args[0])
 wide = load(args[1]) if len(args) > 1 else {}
 names = {'Mse': 'MSE', 'Huber': 'Huber (δ = 1)', 'BceWithLogits': 'BCE with logits', 'LogCosh': 'log-cosh',
@@ -45,7 +51,7 @@ def both(cls, n, method, baseline):
     return f'**{first:.2f}**' + (f' / {second:.2f}' if second is not None else '')
 
 runs = ' (run A / B)' if again else ''
-print(f'| loss | n | generated ns/el | hand ns/el | TP ns/el | triad ns/el | gen ÷ hand{runs} | gen ÷ TP{runs} |' + (' gen ÷ TP, 512-bit `Vector<T>` |' if wide else ''))
+print(f'| loss | n | generated ns/el | hand ns/el | TP ns/el | triad ns/el | gen ÷ hand{runs} | gen ÷ TP{runs} |' + (f' gen ÷ TP, 512-bit `Vector<T>`{" (run A / B)" if wide_again else ""} |' if wide else ''))
 print('| --- | --- | --- | --- | --- | --- | --- | --- |' + (' --- |' if wide else ''))
 for cls, label in names.items():
     for method, suffix in variants.items():
@@ -57,5 +63,6 @@ for cls, label in names.items():
             line = f'| {name} | {n:,} | {g / n:.3f} | {h / n:.3f} | {t / n:.3f} | {tr / n:.3f} | {both(cls, n, method, "Hand")} | {both(cls, n, method, "TensorPrimitives")} |'
             if wide:
                 w = ratio(wide, cls, n, method, 'TensorPrimitives')
-                line += f' {w:.2f} |' if w is not None else ' – |'
+                w2 = ratio(wide_again, cls, n, method, 'TensorPrimitives') if wide_again else None
+                line += (f' **{w:.2f}**' + (f' / {w2:.2f}' if w2 is not None else '') + ' |') if w is not None else ' – |'
             print(line)
