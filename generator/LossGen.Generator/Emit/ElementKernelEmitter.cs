@@ -36,7 +36,7 @@ internal sealed class ElementKernelEmitter
         if (_plan.InvariantStatements > 0)
         {
             w.Line("/// <remarks>" + string.Join(", ", _plan.Invariants.Select(s => "<c>" + Naming.Identifier(s.Name) + "</c>"))
-                + (_plan.InvariantStatements == 1 ? " depends" : " depend") + " on scalar inputs only: computed once per call by <c>Run</c>.</remarks>");
+                + (_plan.InvariantStatements == 1 ? " depends" : " depend") + " on scalar inputs and constants only: computed once per call by <c>Run</c>.</remarks>");
         }
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         w.Open("private static " + _v + " Element(" + parameters + ")");

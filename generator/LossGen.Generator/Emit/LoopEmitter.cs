@@ -13,7 +13,7 @@ namespace LossGen.Generator.Emit;
 /// after a 4-vector loop a single-vector loop, and a masked tail that runs the same kernel as the body, so
 /// every element's result is bitwise the same wherever it falls.
 /// </summary>
-internal sealed class LoopEmitter
+internal sealed partial class LoopEmitter
 {
     /// <summary>Iterations of the main loop summed in T before a flush into the double accumulator.</summary>
     public const int BlockIterations = 16;
@@ -51,34 +51,6 @@ internal sealed class LoopEmitter
 
     private readonly Dictionary<string, string> _locals = new();
     private readonly HashSet<string> _taken = new();
-
-    /// <summary>
-    /// The statements of scalar inputs and constants only (<see cref="KernelPlan.Invariants"/>), computed once before
-    /// the loop: the JIT does not hoist them out of the inlined kernel, which would recompute them for every vector.
-    /// </summary>
-    private void WriteInvariants(CodeWriter w)
-    {
-        foreach (PlanStatement s in _plan.Invariants)
-        {
-            w.Line("// " + s.Comment + ": the same for every element, computed once.");
-            if (s.Note is string note)
-            {
-                w.Line("// stable form: " + note);
-            }
-            w.Line(_v + " " + InvariantLocal(s.Name) + " = " + _kernel.Expression(s, InvariantOperand) + ";");
-        }
-    }
-
-    /// <summary>An operand of a statement computed before the loop: a scalar input's vector, an earlier such statement, or a constant.</summary>
-    private string InvariantOperand(PlanOperand operand) => operand.Kind switch
-    {
-        OperandKind.Parameter => L(operand.Name + "Vector"),
-        OperandKind.Local => InvariantLocal(operand.Name),
-        _ => _kernel.Constant(operand),
-    };
-
-    /// <summary><c>Run</c>'s local for the statement computed before the loop called <paramref name="name"/> in the kernel.</summary>
-    private string InvariantLocal(string name) => Naming.Identifier(L(name, "invariant " + name));
 
     /// <summary>A parameter's identifier inside the kernel (<see cref="Naming.KernelParameter"/>).</summary>
     private string Id(string name) => Naming.KernelParameter(name, _parameterNames);
@@ -385,16 +357,7 @@ internal sealed class LoopEmitter
 
     private void EmitUnrolled(CodeWriter w)
     {
-        if (_plan.Prefetches)
-        {
-            // Kernels with long bodies ask for their streams' data ahead of time (KernelPlan.Prefetches); element-wise
-            // spans only, rows are loaded with strides.
-            w.Line("// Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.");
-            foreach (string span in _plan.Spans.Where(s => !IsRow(s) && !_plan.IndexSpans.Contains(s)))
-            {
-                w.Line("KernelSupport.Prefetch(in " + L(span + "Ref") + ", " + L("i") + ");");
-            }
-        }
+        WritePrefetches(w);
         for (int u = 0; u < _unroll; u++)
         {
             EmitStep(w, u, u == 0 ? L("i") : L("i") + " + " + (u == 1 ? L("width") : u + " * " + L("width")), tail: false, mainLoop: true);

@@ -182,7 +182,7 @@ internal static class SourceEmitter
         // method as generated code (hiding it from analyzers, LossGen's included). The kernel class carries it.
         if (forwards && !d.HasMethodImpl)
         {
-            // The forwarder is inlined into its callers, so that they call the kernel directly (measured: about 2 ns a call).
+            // The forwarder is inlined into its callers, so that they call the kernel directly.
             // Not when the user gave the method a [MethodImpl] of their own (theirs applies; two would not compile).
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         }

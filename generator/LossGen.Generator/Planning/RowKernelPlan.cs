@@ -59,7 +59,7 @@ internal sealed record RowStage(RowStageKind Kind, EquatableArray<PlanStatement>
 /// <param name="RowLength">The <c>int</c> parameter giving K, or null for a constant K.</param>
 /// <param name="ConstantRowLength">K when it is a constant, else 0.</param>
 /// <param name="Inputs">The inputs, in parameter order.</param>
-/// <param name="Stages">The per-row stages in order.</param>
+/// <param name="Stages">The stages in order: at most one per call (first), then those of each row.</param>
 /// <param name="Value">The per-sample loss.</param>
 /// <param name="ValueText">The loss as math, for the docs.</param>
 /// <param name="Gradients">Every derivative output: row gradients (stored by the output stage), per-sample gradients and scalar gradients (their per-sample value in <see cref="PlanGradient.Core"/>).</param>

@@ -155,10 +155,11 @@ public static partial class KernelSupport
 
     /// <summary>
     /// Asks the processor to bring the cache line <see cref="PrefetchBytes"/> ahead of <c>source[index]</c> into all cache
-    /// levels (x86 <c>prefetcht0</c>; nothing elsewhere). A hint only: it never faults, also past the end of the data, and
-    /// its address is not kept (the GC may move the data at any time; a stale hint costs nothing but the hint). Called by
-    /// the main loop of kernels that call transcendental functions, whose long bodies leave the hardware prefetcher
-    /// behind on data far larger than the caches (docs/benchmarks.md).
+    /// levels (x86 <c>prefetcht0</c>; nothing elsewhere). <c>source[index]</c> must be an element of the data; the address
+    /// ahead is computed as a raw pointer, never as a managed reference (it may lie past the end of the data), and is not
+    /// kept: the GC may move the data at any time, and a hint to a stale address costs nothing but the hint, which never
+    /// faults. Called by the main loop of kernels with two or more transcendental functions per element, whose long
+    /// bodies leave the hardware prefetcher behind on data far larger than the caches (docs/benchmarks.md).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Prefetch<T>(ref readonly T source, int index)
@@ -166,7 +167,8 @@ public static partial class KernelSupport
     {
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), (nint)index + PrefetchBytes / Unsafe.SizeOf<T>())));
+            byte* element = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), index));
+            Sse.Prefetch0(element + PrefetchBytes);
         }
     }
 

@@ -94,7 +94,7 @@ namespace LossGen.Generated
         }
 
         /// <summary>One vector of elements: returns the per-element loss and writes the derivatives.</summary>
-        /// <remarks><c>v3</c> depends on scalar inputs only: computed once per call by <c>Run</c>.</remarks>
+        /// <remarks><c>v3</c> depends on scalar inputs and constants only: computed once per call by <c>Run</c>.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> Element(Vector<float> z, Vector<float> y, Vector<float> v3, out Vector<float> dz)
         {
