@@ -3,6 +3,7 @@ using LossGen.Generator.Declarations;
 using LossGen.Generator.Diagnostics;
 using LossGen.Generator.Helpers;
 using LossGen.Generator.Parsing;
+using LossGen.Generator.Planning;
 using LossGen.Generator.Symbolic;
 
 namespace LossGen.Generator.Tests.Infrastructure;
@@ -122,4 +123,11 @@ internal static class Formulas
     /// <summary>All scalar names that a formula from <see cref="Standard"/> uses.</summary>
     public static string[] ScalarsOf(string formula) =>
         new[] { "beta", "delta", "tau", "posWeight", "s2", "eps", "a", "b" }.Where(s => System.Text.RegularExpressions.Regex.IsMatch(formula, @"\b" + s + @"\b")).ToArray();
+
+    /// <summary>The kernel plan of <paramref name="formula"/> over p and y, its scalars by <see cref="ScalarsOf"/> (double, mean).</summary>
+    public static KernelPlan PlanOf(string formula)
+    {
+        (DerivedLoss derived, LossSignature signature) = Derive(formula, ScalarsOf(formula));
+        return KernelPlanner.Plan(derived, signature);
+    }
 }

@@ -15,11 +15,7 @@ namespace LossGen.Generator.Tests.Planning;
 /// </summary>
 public class ContractionTests(ITestOutputHelper output)
 {
-    private static KernelPlan PlanOf(string formula)
-    {
-        (DerivedLoss derived, LossSignature signature) = Formulas.Derive(formula, Formulas.ScalarsOf(formula));
-        return KernelPlanner.Plan(derived, signature);
-    }
+    private static KernelPlan PlanOf(string formula) => Formulas.PlanOf(formula);
 
     private static string Show(KernelPlan plan) => string.Join("; ", plan.Statements.Select(s => s.Name + " = " + s.Op + "(" + string.Join(", ", s.Operands.Select(Show)) + ")"));
 

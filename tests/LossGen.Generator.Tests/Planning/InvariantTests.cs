@@ -13,11 +13,7 @@ namespace LossGen.Generator.Tests.Planning;
 /// </summary>
 public class InvariantTests(ITestOutputHelper output)
 {
-    private static KernelPlan PlanOf(string formula)
-    {
-        (DerivedLoss derived, LossSignature signature) = Formulas.Derive(formula, Formulas.ScalarsOf(formula));
-        return KernelPlanner.Plan(derived, signature);
-    }
+    private static KernelPlan PlanOf(string formula) => Formulas.PlanOf(formula);
 
     [Fact]
     public void TheWeightOfAWeightedLogisticLossIsComputedOncePerCall()

@@ -11,11 +11,7 @@ namespace LossGen.Generator.Tests.Planning;
 /// </summary>
 public class LoopShapeTests
 {
-    private static KernelPlan PlanOf(string formula)
-    {
-        (DerivedLoss derived, LossSignature signature) = Formulas.Derive(formula, Formulas.ScalarsOf(formula));
-        return KernelPlanner.Plan(derived, signature);
-    }
+    private static KernelPlan PlanOf(string formula) => Formulas.PlanOf(formula);
 
     [Theory]
     [InlineData("(p - y)^2", 4, false)]                                           // MSE: plain arithmetic
