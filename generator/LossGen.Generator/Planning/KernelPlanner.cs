@@ -96,6 +96,12 @@ internal static class KernelPlanner
                     args.Reverse(); // constants read first, in the code as in the comment: 2 * x
                 }
             }
+            if (op == Op.DivOnePlus && signature.Element == Declarations.ElementType.Float && !valueSide.Contains(id))
+            {
+                // Sigmoid's quotient where only derivatives read it: one rounded division, without the refinement that
+                // keeps the loss value's sigmoid within 2 ulp (double kernels divide once anyway).
+                op = Op.DivOnePlusRounded;
+            }
             statements.Add(new PlanStatement(name, op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id), invariant.Contains(id)));
             operands[id] = PlanOperand.Local(name);
             localNames[id] = name;

@@ -53,6 +53,12 @@ internal enum Op : byte
     /// <summary>c − a · b rounded once (kernel plans only).</summary>
     NegatedMultiplyAdd,
 
+    /// <summary>
+    /// a / (1 + b) as one rounded division, without <see cref="DivOnePlus"/>'s refinement (float kernel plans only: a
+    /// quotient that feeds derivatives only, whose accuracy is not promised in ulps).
+    /// </summary>
+    DivOnePlusRounded,
+
     Min,
     Max,
     Pow,

@@ -38,7 +38,7 @@ internal sealed record OpInfo(Op Op, int Arity, OpNotation Notation, string Symb
     /// instructions) or its refined division: what makes a kernel heavy (<c>KernelPlan.IsHeavy</c>).
     /// </summary>
     public bool IsTranscendental => Op is Op.Exp or Op.Log or Op.Log1p or Op.Tanh or Op.Sigmoid or Op.Softplus
-        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus;
+        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus or Op.DivOnePlusRounded;
 }
 
 /// <summary>The one table of operations (<see cref="OpInfo"/>), replacing per-op switches across the stages.</summary>
@@ -92,6 +92,7 @@ internal static class OpTable
         Function(Op.ExpNonPositive, "exp", "ExpNonPositive({0})", Math.Exp);
         Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
         Binary(Op.DivOnePlus, "div1p", "DivOnePlus({0}, {1})", (a, b) => a / (1 + b));
+        Binary(Op.DivOnePlusRounded, "div1p", "{0} / ({V}.One + {1})", (a, b) => a / (1 + b));
         // Fused multiply-adds: the JIT folds the negations into vfmsub/vfnmadd.
         Add(Op.MultiplyAdd, 3, OpNotation.Function, "fma", Atom, "Vector.FusedMultiplyAdd({0}, {1}, {2})", (a, b, c) => a * b + c);
         Add(Op.MultiplySubtract, 3, OpNotation.Function, "fms", Atom, "Vector.FusedMultiplyAdd({0}, {1}, -{2})", (a, b, c) => a * b - c);

@@ -130,7 +130,7 @@ namespace LossGen.Generated
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v8);
             // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g3 = DivOnePlus(g2, v8);
+            Vector<float> g3 = g2 / (Vector<float>.One + v8);
             // 1 - y - (1 + y * (posWeight - 1)) * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             Vector<float> g4 = Vector.FusedMultiplyAdd(-v4, g3, v1);
             // ∂l/∂z = 1 - y - (1 + y * (posWeight - 1)) * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))

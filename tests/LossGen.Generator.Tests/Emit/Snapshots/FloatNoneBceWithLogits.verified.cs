@@ -102,7 +102,7 @@ namespace LossGen.Generated
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v5);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g3 = DivOnePlus(g2, v5);
+            Vector<float> g3 = g2 / (Vector<float>.One + v5);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
             Vector<float> g4 = g3 - y;
             // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y

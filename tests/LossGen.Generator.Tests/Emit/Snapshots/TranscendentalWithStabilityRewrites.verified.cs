@@ -107,7 +107,7 @@ namespace LossGen.Generated
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g3 = DivOnePlus(g2, v3);
+            Vector<float> g3 = g2 / (Vector<float>.One + v3);
             // -z
             Vector<float> v4 = -z;
             // max(0, -z)
@@ -138,7 +138,7 @@ namespace LossGen.Generated
             Vector<float> g6 = Vector.ConditionalSelect(g5, Vector<float>.One, v3);
             // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g7 = DivOnePlus(g6, v3);
+            Vector<float> g7 = g6 / (Vector<float>.One + v3);
             // y * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             Vector<float> g8 = y * g7;
             // g4 - g8
