@@ -44,23 +44,14 @@ internal static class KernelPlanner
         int valueCount = 0, gradientCount = 0;
         List<int> order = graph.Reachable(roots);
         (Dictionary<int, FusedStatement> fused, HashSet<int> absorbed) = Contraction.Find(graph, order, roots, loss.BindingNames);
-        // Nodes of constants and scalar inputs only: the same in every lane of every element, computed once per call.
-        var invariant = new HashSet<int>();
+        HashSet<int> invariant = Invariance.Find(graph, order);
         foreach (int id in order)
         {
             Node n = graph[id];
             if (OpFacts.IsLeaf(n.Op))
             {
                 operands[id] = Leaf(graph, signature, id, n);
-                if (n.Op is Op.Const or Op.Scalar or Op.True or Op.False)
-                {
-                    invariant.Add(id);
-                }
                 continue;
-            }
-            if (Enumerable.Range(0, n.Arity).All(k => invariant.Contains(k == 0 ? n.A : k == 1 ? n.B : n.C)))
-            {
-                invariant.Add(id);
             }
             if (absorbed.Contains(id))
             {

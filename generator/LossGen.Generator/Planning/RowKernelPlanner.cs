@@ -164,17 +164,11 @@ internal static class RowKernelPlanner
             return (n.Op, Enumerable.Range(0, n.Arity).Select(c => operand(n.Child(c))).ToEquatableArray());
         }
 
-        // Nodes of constants, scalar inputs and K only: the same for every sample, computed once per call.
-        var invariant = new HashSet<int>();
+        HashSet<int> invariant = Invariance.Find(g, order);
         var perCall = new List<PlanStatement>();
         foreach (int id in order)
         {
             Node n = g[id];
-            if (n.Op is Op.Const or Op.True or Op.False or Op.Scalar or Op.RowLength
-                || !g.IsRow(id) && n.Op is not (Op.RowSum or Op.RowMax or Op.RowMin or Op.Gather) && n.Arity > 0 && Enumerable.Range(0, n.Arity).All(c => invariant.Contains(n.Child(c))))
-            {
-                invariant.Add(id);
-            }
             if (g.IsRow(id) || absorbed.Contains(id) || n.Op is Op.Const or Op.True or Op.False or Op.Input or Op.Scalar)
             {
                 continue;
