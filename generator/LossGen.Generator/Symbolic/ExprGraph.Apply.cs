@@ -27,6 +27,7 @@ internal sealed partial class ExprGraph
         Op.ExpNonPositive => ExpNonPositive(a),
         Op.Log1pUnit => Log1pUnit(a),
         Op.DivOnePlus => DivOnePlus(a, b),
+        Op.MulSign => MulSign(a, b),
         Op.Min => Min(a, b),
         Op.Max => Max(a, b),
         Op.Pow => Pow(a, b),

@@ -13,6 +13,7 @@ namespace LossGen.Generator.Symbolic;
 /// known; softplus(x) = max(x, 0) + log1p(e);</item>
 /// <item>prunes what the ranges decide: a comparison known true or false, the branch of a select it
 /// guards, |x| of a known sign, max/min of ordered operands, sign of a known-signed value;</item>
+/// <item>multiplies by sign(x) by flipping a sign bit where the other factor vanishes with x (<see cref="VanishingProof"/>);</item>
 /// <item>picks the cheaper kernel functions where the argument's range allows: exp of a non-positive
 /// argument (<c>ExpNonPositive</c>), log1p of an argument in [0, 1] (<c>Log1pUnit</c>).</item>
 /// </list>
@@ -46,7 +47,7 @@ internal static class Lowering
                 Op.Neg => target.Neg(A()),
                 Op.Add => target.Add(A(), B()),
                 Op.Sub => target.Sub(A(), B()),
-                Op.Mul => SigmoidDerivative(source, n, target, ranges, map) ?? target.Mul(A(), B()),
+                Op.Mul => SigmoidDerivative(source, n, target, ranges, map) ?? MulSign(target, ranges, A(), B()) ?? target.Mul(A(), B()),
                 Op.Div => target.Div(A(), B()),
                 Op.Exp => Exp(target, ranges, A()),
                 Op.Log => target.Log(A()),
@@ -60,6 +61,7 @@ internal static class Lowering
                 Op.ExpNonPositive => target.ExpNonPositive(A()),
                 Op.Log1pUnit => target.Log1pUnit(A()),
                 Op.DivOnePlus => target.DivOnePlus(A(), B()),
+                Op.MulSign => target.MulSign(A(), B()),
                 Op.Min => MinMax(target, ranges, A(), B(), max: false),
                 Op.Max => MinMax(target, ranges, A(), B(), max: true),
                 Op.Pow => target.Pow(A(), B()),
@@ -93,6 +95,26 @@ internal static class Lowering
 
     private static int Sign(ExprGraph g, Ranges ranges, int x) =>
         ranges[x].Lo > 0 && !ranges[x].MayBeNaN ? g.Const(1) : ranges[x].Hi < 0 && !ranges[x].MayBeNaN ? g.Const(-1) : g.Sign(x);
+
+    /// <summary>
+    /// f · sign(x) as a flip of f's sign bit by x's (<see cref="Op.MulSign"/>) where f is exactly 0 wherever x is ±0
+    /// (<see cref="VanishingProof"/>) and x is never NaN for finite inputs: log-cosh's gradient (1 − 2σ(2|d|)) · sign(d).
+    /// Null otherwise.
+    /// </summary>
+    private static int? MulSign(ExprGraph g, Ranges ranges, int a, int b)
+    {
+        (int f, int sign) = g[b].Op == Op.Sign ? (a, b) : g[a].Op == Op.Sign ? (b, a) : (-1, -1);
+        if (sign < 0 || g[f].Op == Op.Sign)
+        {
+            return null;
+        }
+        int x = g[sign].A;
+        if (ranges[x].MayBeNaN || !VanishingProof.VanishesWhereZero(g, ranges, f, x))
+        {
+            return null;
+        }
+        return g.AddNote(g.MulSign(f, x), "f * sign(x) as a flip of f's sign bit by x's: exact, f is 0 where x = 0");
+    }
 
     private static int MinMax(ExprGraph g, Ranges ranges, int a, int b, bool max)
     {

@@ -59,6 +59,13 @@ internal enum Op : byte
     /// </summary>
     DivOnePlusRounded,
 
+    /// <summary>
+    /// a · sign(b) as a flip of a's sign bit by b's (lowering only, where <c>VanishingProof</c> shows a = 0 wherever
+    /// b = ±0: there the product is 0 and the flip ±a): one AND and one XOR instead of two compares, two selects and a
+    /// multiplication.
+    /// </summary>
+    MulSign,
+
     Min,
     Max,
     Pow,

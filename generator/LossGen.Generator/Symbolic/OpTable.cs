@@ -93,6 +93,7 @@ internal static class OpTable
         Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
         Binary(Op.DivOnePlus, "div1p", "DivOnePlus({0}, {1})", (a, b) => a / (1 + b));
         Binary(Op.DivOnePlusRounded, "div1p", "{0} / ({V}.One + {1})", (a, b) => a / (1 + b));
+        Binary(Op.MulSign, "mulsign", "MultiplySign({0}, {1})", (a, b) => BitConverter.DoubleToInt64Bits(b) < 0 ? -a : a);
         // Fused multiply-adds: the JIT folds the negations into vfmsub/vfnmadd.
         Add(Op.MultiplyAdd, 3, OpNotation.Function, "fma", Atom, "Vector.FusedMultiplyAdd({0}, {1}, {2})", (a, b, c) => a * b + c);
         Add(Op.MultiplySubtract, 3, OpNotation.Function, "fms", Atom, "Vector.FusedMultiplyAdd({0}, {1}, -{2})", (a, b, c) => a * b - c);

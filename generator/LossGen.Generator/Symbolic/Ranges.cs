@@ -88,6 +88,7 @@ internal sealed class Ranges
             Op.Sigmoid => Monotone(A(), ScalarMath.Sigmoid, false),
             Op.Softplus => Monotone(A(), ScalarMath.Softplus, false),
             Op.Abs => Abs(A()),
+            Op.MulSign => new Interval(Math.Min(A().Lo, -A().Hi), Math.Max(A().Hi, -A().Lo), A().MayBeNaN || B().MayBeNaN),
             Op.Sign => new Interval(A().Lo > 0 ? 1 : A().Lo == 0 ? 0 : -1, A().Hi < 0 ? -1 : A().Hi == 0 ? 0 : 1, A().MayBeNaN),
             Op.Min => new Interval(Math.Min(A().Lo, B().Lo), Math.Min(A().Hi, B().Hi), A().MayBeNaN || B().MayBeNaN),
             Op.Max => new Interval(Math.Max(A().Lo, B().Lo), Math.Max(A().Hi, B().Hi), A().MayBeNaN || B().MayBeNaN),

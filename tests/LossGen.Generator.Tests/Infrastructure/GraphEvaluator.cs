@@ -29,6 +29,7 @@ internal static class GraphEvaluator
                 Op.Mul => a * b,
                 Op.Div => a / b,
                 Op.DivOnePlus => a / (1 + b),
+                Op.MulSign => double.IsNegative(b) ? -a : a,
                 Op.Exp or Op.ExpNonPositive => Math.Exp(a),
                 Op.Log => Math.Log(a),
                 Op.Log1p or Op.Log1pUnit => ReferenceMath.Log1p(a),

@@ -134,7 +134,7 @@ public class RangeAndLoweringTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("d = p - y; a = abs(d); a + softplus(-2 * a) - 0.6931471805599453", "ExpNonPositive,Log1pUnit", "Abs(Neg),Max,Log1p(,Exp(,Select")]
+    [InlineData("d = p - y; a = abs(d); a + softplus(-2 * a) - 0.6931471805599453", "ExpNonPositive,Log1pUnit,MulSign", "Abs(Neg),Max,Log1p(,Exp(,Select,Sign(")]
     [InlineData("max(z, 0) - z * y + softplus(-abs(z))", "ExpNonPositive,Log1pUnit", "Sign,Log1p(,Exp(")]
     [InlineData("sigmoid(-abs(p))", "ExpNonPositive", "Select,Exp(")]
     public void KernelsGetTheCheaperFormsTheRangesAllow(string formula, string present, string absent)

@@ -1,0 +1,93 @@
+namespace LossGen.Tests.Semantics;
+
+/// <summary>
+/// Gradients of the form f · sign(d), d = p − y, at run time: where the generator flips f's sign bit by d's instead of
+/// multiplying, the gradient is still exactly 0 at d = ±0 (the convention sign(0) = 0) and has the sign of d elsewhere,
+/// in float and double, in full vectors and in the tail. References are closed forms in double: tanh(d) for log-cosh,
+/// sign(d)·(log1p|d| + |d|/(1 + |d|)), sign(d)·(1 + y²).
+/// </summary>
+public class SignFlipTests
+{
+    private delegate void Kernel<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> y, Span<T> loss, Span<T> dp);
+
+    /// <summary>21 lanes (two float vectors of 8 and a tail): d = +0, −0, exact ties, tiny, large, both signs; ties in the tail too.</summary>
+    private static (double[] P, double[] Y) Points()
+    {
+        var p = new List<double> { 0, -0.0, 1.5, -3, 0.25, -0.25, 1e-30, -1e-30, 100, -100, 2, -7.5 };
+        var y = new List<double> { 0, 0, 1.5, -3, 0, 0, 0, 0, 0, 0, 2.5, -7 };
+        var random = new Random(5);
+        while (p.Count < 19)
+        {
+            p.Add(6 * random.NextDouble() - 3);
+            y.Add(6 * random.NextDouble() - 3);
+        }
+        // Two more ties in the tail.
+        p.AddRange([0.75, -0.0]);
+        y.AddRange([0.75, 0]);
+        return (p.ToArray(), y.ToArray());
+    }
+
+    private static double SignOf(double d) => d > 0 ? 1 : d < 0 ? -1 : 0;
+
+    public static TheoryData<string> Cases => new() { "log-cosh", "abs-log1p", "weighted-abs" };
+
+    private static Func<double, double, double> Reference(string name) => name switch
+    {
+        "log-cosh" => (p, y) => Math.Tanh(p - y),
+        "abs-log1p" => (p, y) => SignOf(p - y) * (Math.Log(1 + Math.Abs(p - y)) + Math.Abs(p - y) / (1 + Math.Abs(p - y))),
+        _ => (p, y) => SignOf(p - y) * (1 + y * y),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FloatGradientsHaveTheSignOfTheDifferenceAndVanishAtTies(string name)
+    {
+        Kernel<float> kernel = name switch
+        {
+            "log-cosh" => SignFlipLosses.LogCoshF,
+            "abs-log1p" => SignFlipLosses.AbsLog1pF,
+            _ => SignFlipLosses.WeightedAbsF,
+        };
+        (double[] p, double[] y) = Points();
+        float[] pf = p.Select(v => (float)v).ToArray(), yf = y.Select(v => (float)v).ToArray();
+        var loss = new float[p.Length];
+        var dp = new float[p.Length];
+        kernel(pf, yf, loss, dp);
+        Func<double, double, double> reference = Reference(name);
+        for (int i = 0; i < p.Length; i++)
+        {
+            double expected = reference(pf[i], yf[i]);
+            if (pf[i] - yf[i] == 0)
+            {
+                Assert.True(dp[i] == 0, $"{name}[{i}]: {dp[i]} at a tie");
+                continue;
+            }
+            Assert.True(Math.Sign(dp[i]) != -Math.Sign(expected) && Math.Abs(dp[i] - expected) <= 2e-6 * Math.Max(1, Math.Abs(expected)),
+                $"{name}[{i}] at d = {pf[i] - yf[i]}: {dp[i]}, expected {expected}");
+        }
+    }
+
+    [Theory]
+    [InlineData("log-cosh")]
+    [InlineData("abs-log1p")]
+    public void DoubleGradientsHaveTheSignOfTheDifferenceAndVanishAtTies(string name)
+    {
+        Kernel<double> kernel = name == "log-cosh" ? SignFlipLosses.LogCoshD : SignFlipLosses.AbsLog1pD;
+        (double[] p, double[] y) = Points();
+        var loss = new double[p.Length];
+        var dp = new double[p.Length];
+        kernel(p, y, loss, dp);
+        Func<double, double, double> reference = Reference(name);
+        for (int i = 0; i < p.Length; i++)
+        {
+            double expected = reference(p[i], y[i]);
+            if (p[i] - y[i] == 0)
+            {
+                Assert.True(dp[i] == 0, $"{name}[{i}]: {dp[i]} at a tie");
+                continue;
+            }
+            Assert.True(Math.Sign(dp[i]) != -Math.Sign(expected) && Math.Abs(dp[i] - expected) <= 1e-14 * Math.Max(1, Math.Abs(expected)),
+                $"{name}[{i}] at d = {p[i] - y[i]}: {dp[i]}, expected {expected}");
+        }
+    }
+}
