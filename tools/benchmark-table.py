@@ -3,7 +3,8 @@
 # default-width run of the same code (its ratios are printed after the first's, "A / B", to show the run-to-run spread),
 # and optionally a run with DOTNET_MaxVectorTBitWidth=512 (its Generated / TensorPrimitives ratio is the last column,
 # followed by a second such run's with --wide-again).
-# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [--again SECOND_DEFAULT_RESULTS_DIR] [--wide-again SECOND_WIDE_DIR] [WIDE_RESULTS_DIR]
+# With --width-table it prints instead the generated kernels' time at 512 bits ÷ their time at the default width (first runs).
+# Usage: tools/benchmark-table.py DEFAULT_RESULTS_DIR [--again SECOND_DEFAULT_RESULTS_DIR] [--wide-again SECOND_WIDE_DIR] [--width-table] [WIDE_RESULTS_DIR]
 #   (the folders hold the *-report.csv files; ns per element and triad are those of the first run)
 import csv, os, sys
 
@@ -35,6 +36,9 @@ if '--wide-again' in args:
     k = args.index('--wide-again')
     wide_again = load(args[k + 1])
     del args[k:k + 2]
+width_table = '--width-table' in args
+if width_table:
+    args.remove('--width-table')
 default = load(args[0])
 wide = load(args[1]) if len(args) > 1 else {}
 names = {'Mse': 'MSE', 'Huber': 'Huber (δ = 1)', 'BceWithLogits': 'BCE with logits', 'LogCosh': 'log-cosh',
@@ -49,6 +53,17 @@ def both(cls, n, method, baseline):
     first = ratio(default, cls, n, method, baseline)
     second = ratio(again, cls, n, method, baseline) if again else None
     return f'**{first:.2f}**' + (f' / {second:.2f}' if second is not None else '')
+
+if width_table:
+    print('| loss | 512-bit ÷ 256-bit time, n = 10³ / 10⁵ / 10⁷ |')
+    print('| --- | --- |')
+    for cls, label in names.items():
+        for method, suffix in variants.items():
+            if (cls, 1000, method) not in default or (cls, 1000, method) not in wide:
+                continue
+            name = label + (" (written form)" if method == "Generated" and cls == "BceWithLogits" else "") + suffix
+            print(f'| {name} | ' + ' / '.join(f'{wide[(cls, n, method)] / default[(cls, n, method)]:.2f}' for n in [1000, 100000, 10000000]) + ' |')
+    sys.exit(0)
 
 runs = ' (run A / B)' if again else ''
 print(f'| loss | n | generated ns/el | hand ns/el | TP ns/el | triad ns/el | gen ÷ hand{runs} | gen ÷ TP{runs} |' + (f' gen ÷ TP, 512-bit `Vector<T>`{" (run A / B)" if wide_again else ""} |' if wide else ''))

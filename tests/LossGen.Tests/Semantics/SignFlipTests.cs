@@ -90,4 +90,24 @@ public class SignFlipTests
                 $"{name}[{i}] at d = {p[i] - y[i]}: {dp[i]}, expected {expected}");
         }
     }
+
+    [Fact]
+    public void MultiplySignIsTheProductWhereverTheSignIsNotZero()
+    {
+        double[] values = [1.5, -2, 0, -0.0, double.PositiveInfinity, 3e-300];
+        double[] signs = [3, -3, double.PositiveInfinity, double.NegativeInfinity, 1e-320, -1e-320, 0, -0.0];
+        foreach (double value in values)
+        {
+            foreach (double sign in signs)
+            {
+                // Where sign is ±0 the flip follows its sign bit (the product would be 0; the generator never relies on it there).
+                double expected = sign != 0 ? value * Math.Sign(sign) : double.IsNegative(sign) ? -value : value;
+                double d = global::LossGen.Numerics.VectorMath.MultiplySign(new System.Numerics.Vector<double>(value), new System.Numerics.Vector<double>(sign))[0];
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(d));
+                float f = global::LossGen.Numerics.VectorMath.MultiplySign(new System.Numerics.Vector<float>((float)value), new System.Numerics.Vector<float>((float)sign))[0];
+                float expectedF = (float)sign != 0 ? (float)value * MathF.Sign((float)sign) : float.IsNegative((float)sign) ? -(float)value : (float)value;
+                Assert.Equal(BitConverter.SingleToInt32Bits(expectedF), BitConverter.SingleToInt32Bits(f));
+            }
+        }
+    }
 }
