@@ -21,7 +21,7 @@ internal static class Naming
         "System", "LossGen", "Numerics", "Vector", "Math", "MemoryMarshal", "KernelSupport", "WideSum", "CompensatedSum",
         "VectorMath", "MethodImpl", "MethodImplOptions", "Unsafe", "Run", "Element", "ElementOutOfLine", "AlongRows", "AcrossSamples",
         "Exp", "Log", "Log1p", "Tanh", "Sign", "Sigmoid", "Softplus", "Pow", "ExpNonPositive", "Log1pUnit", "SigmoidNonPositive",
-        "DivOnePlus", "nuint", "ArgumentException",
+        "DivOnePlus", "MultiplySign", "nuint", "ArgumentException",
     };
 
     /// <summary>

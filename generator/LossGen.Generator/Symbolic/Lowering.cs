@@ -98,7 +98,7 @@ internal static class Lowering
 
     /// <summary>
     /// f · sign(x) as a flip of f's sign bit by x's (<see cref="Op.MulSign"/>) where f is exactly 0 wherever x is ±0
-    /// (<see cref="VanishingProof"/>) and x is never NaN for finite inputs: log-cosh's gradient (1 − 2σ(2|d|)) · sign(d).
+    /// (<see cref="VanishingProof"/>) and x is never NaN for finite inputs: log-cosh's gradient (1 − 2σ(−2|d|)) · sign(d).
     /// Null otherwise.
     /// </summary>
     private static int? MulSign(ExprGraph g, Ranges ranges, int a, int b)
@@ -106,6 +106,7 @@ internal static class Lowering
         (int f, int sign) = g[b].Op == Op.Sign ? (a, b) : g[a].Op == Op.Sign ? (b, a) : (-1, -1);
         if (sign < 0 || g[f].Op == Op.Sign)
         {
+            // sign(u) · sign(v): either flip would still compute the other sign; nothing to gain.
             return null;
         }
         int x = g[sign].A;
@@ -113,7 +114,7 @@ internal static class Lowering
         {
             return null;
         }
-        return g.AddNote(g.MulSign(f, x), "f * sign(x) as a flip of f's sign bit by x's: exact, f is 0 where x = 0");
+        return g.AddNote(g.MulSign(f, x), "f * sign(x) computed as a flip of f's sign bit by x's (exact: f is 0 where x = 0)");
     }
 
     private static int MinMax(ExprGraph g, Ranges ranges, int a, int b, bool max)

@@ -81,16 +81,18 @@ public static partial class VectorMath
 
     /// <summary>
     /// <paramref name="value"/> with its sign flipped in the lanes where <paramref name="sign"/>'s sign bit is set: equal
-    /// to value · sign(<paramref name="sign"/>) wherever that is not ±0 (and ±value at ±0, where the product is 0). The
-    /// generator uses it for f · sign(x) where it has proved f = 0 at x = 0. One AND and one XOR.
+    /// to value · sign(<paramref name="sign"/>) wherever <paramref name="sign"/> is neither ±0 nor NaN (at ±0 it gives
+    /// ±value where the product is 0; for a NaN it flips by the NaN's sign bit where the product is NaN). The generator
+    /// uses it for f · sign(x) where it has proved f = 0 at x = ±0. One AND and one XOR.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> MultiplySign(Vector<float> value, Vector<float> sign) => value ^ (sign & new Vector<float>(-0f));
 
     /// <summary>
     /// <paramref name="value"/> with its sign flipped in the lanes where <paramref name="sign"/>'s sign bit is set: equal
-    /// to value · sign(<paramref name="sign"/>) wherever that is not ±0 (and ±value at ±0, where the product is 0). The
-    /// generator uses it for f · sign(x) where it has proved f = 0 at x = 0. One AND and one XOR.
+    /// to value · sign(<paramref name="sign"/>) wherever <paramref name="sign"/> is neither ±0 nor NaN (at ±0 it gives
+    /// ±value where the product is 0; for a NaN it flips by the NaN's sign bit where the product is NaN). The generator
+    /// uses it for f · sign(x) where it has proved f = 0 at x = ±0. One AND and one XOR.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> MultiplySign(Vector<double> value, Vector<double> sign) => value ^ (sign & new Vector<double>(-0d));
