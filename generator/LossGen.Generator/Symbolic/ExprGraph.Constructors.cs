@@ -258,7 +258,7 @@ internal sealed partial class ExprGraph
 
     /// <summary>a · sign(b) as a flip of a's sign bit by b's, where lowering proved a = 0 wherever b = ±0 (<see cref="VanishingProof"/>).</summary>
     public int MulSign(int a, int b) =>
-        IsConst(a, out double x) && IsConst(b, out double y) ? Const(BitConverter.DoubleToInt64Bits(y) < 0 ? -x : x) : Intern(Node.Binary(Op.MulSign, a, b));
+        IsConst(a, out double x) && IsConst(b, out double y) ? Const(OpTable.Of(Op.MulSign).Evaluate!(x, y, 0)) : Intern(Node.Binary(Op.MulSign, a, b));
 
     /// <summary>log1p(a) where range analysis proved a ∈ [0, 1] (the kernel skips the general path).</summary>
     public int Log1pUnit(int a) => Function(Op.Log1pUnit, a, ScalarMath.Log1p);
