@@ -79,6 +79,27 @@ internal sealed class MathPrinter
                 precedence = 10;
                 break;
             }
+            case Op.Mul when SigmoidSlopeOperand(n) is int e:
+            {
+                // e · r · r with r = 1/(1 + e) reads as sigmoid's slope: e / (1 + e)^2.
+                string? a = Print(e, 5, budget, useNames, false);
+                string? b = Print(e, 4, budget, useNames, false);
+                text = a is null || b is null ? null : a + " / (1 + " + b + ")^2";
+                break;
+            }
+            case Op.Mul when _graph[n.B].Op == Op.ReciprocalOnePlus && _graph[n.A].Op != Op.ReciprocalOnePlus:
+            {
+                // x · 1/(1 + b) reads as the quotient it is: x / (1 + b).
+                string? numerator = Print(n.A, 5, budget, useNames, false);
+                string? denominator = Print(_graph[n.B].A, 4, budget, useNames, false);
+                text = numerator is null || denominator is null ? null : numerator + " / (1 + " + denominator + ")";
+                break;
+            }
+            case Op.ReciprocalOnePlus:
+                text = Join("1 / (1 + ", Print(n.A, 4, budget, useNames, false));
+                text = text is null ? null : text + ")";
+                precedence = 5;
+                break;
             case Op.True:
                 text = "true";
                 break;
@@ -140,6 +161,21 @@ internal sealed class MathPrinter
             text = "(" + text + ")";
         }
         return text;
+    }
+
+    /// <summary>e when <paramref name="n"/> is r · (e · r) (in any order) with r = 1/(1 + e); null otherwise.</summary>
+    private int? SigmoidSlopeOperand(Node n)
+    {
+        int? Match(int r, int product)
+        {
+            if (_graph[r].Op != Op.ReciprocalOnePlus || _graph[product] is not { Op: Op.Mul } p)
+            {
+                return null;
+            }
+            int e = _graph[r].A;
+            return p.A == e && p.B == r || p.B == e && p.A == r ? e : null;
+        }
+        return Match(n.A, n.B) ?? Match(n.B, n.A);
     }
 
     private static string? Join(string? a, string? b) => a is null || b is null ? null : a + b;

@@ -93,6 +93,11 @@ internal static class KernelPlanner
                 // keeps the loss value's sigmoid within 2 ulp (double kernels divide once anyway).
                 op = Op.DivOnePlusRounded;
             }
+            else if (op == Op.DivOnePlusBy && signature.Element == Declarations.ElementType.Float && !valueSide.Contains(id))
+            {
+                // The same quotient where the slope's reciprocal r = 1/(1 + e) is at hand: a · r, no division at all.
+                (op, args) = (Op.Mul, new List<PlanOperand> { args[0], args[2] });
+            }
             statements.Add(new PlanStatement(name, op, args.ToEquatableArray(), comment, graph.NoteOf(id), valueSide.Contains(id), invariant.Contains(id)));
             operands[id] = PlanOperand.Local(name);
             localNames[id] = name;

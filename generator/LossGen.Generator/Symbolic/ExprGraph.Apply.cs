@@ -27,6 +27,8 @@ internal sealed partial class ExprGraph
         Op.ExpNonPositive => ExpNonPositive(a),
         Op.Log1pUnit => Log1pUnit(a),
         Op.DivOnePlus => DivOnePlus(a, b),
+        Op.ReciprocalOnePlus => ReciprocalOnePlus(a),
+        Op.DivOnePlusBy => DivOnePlus(a, b, c),
         Op.MulSign => MulSign(a, b),
         Op.Min => Min(a, b),
         Op.Max => Max(a, b),

@@ -10,7 +10,8 @@ namespace LossGen.Generator.Symbolic;
 /// <item>rewrites <c>sigmoid</c> and <c>softplus</c> into stable primitive forms over one shared
 /// e = exp(−|x|), so that a loss using both (every logistic loss and its gradient) pays for a single
 /// exponential: sigmoid(x) = x ≥ 0 ? 1/(1+e) : e/(1+e), only one of them where the sign of x is
-/// known; softplus(x) = max(x, 0) + log1p(e);</item>
+/// known; softplus(x) = max(x, 0) + log1p(e); sigmoid's slope σ(x)(1 − σ(x)) = e·r·r with r = 1/(1 + e), the
+/// reciprocal from which the sigmoid's own quotient is then refined (one division for both);</item>
 /// <item>prunes what the ranges decide: a comparison known true or false, the branch of a select it
 /// guards, |x| of a known sign, max/min of ordered operands, sign of a known-signed value;</item>
 /// <item>multiplies by sign(x) by flipping a sign bit where the other factor vanishes with x (<see cref="VanishingProof"/>);</item>
@@ -27,7 +28,9 @@ internal static class Lowering
         var target = new ExprGraph { ValueRewrites = true };
         var ranges = new Ranges(target);
         var map = new Dictionary<int, int>();
-        foreach (int id in source.Reachable(loss.Roots))
+        List<int> reachable = source.Reachable(loss.Roots);
+        HashSet<int> sigmoidsWithSlope = SigmoidsWithSlope(source, reachable);
+        foreach (int id in reachable)
         {
             Node n = source[id];
             int A() => map[n.A];
@@ -56,11 +59,13 @@ internal static class Lowering
                 Op.Tanh => target.Tanh(A()),
                 Op.Abs => Abs(target, ranges, A()),
                 Op.Sign => Sign(target, ranges, A()),
-                Op.Sigmoid => Sigmoid(target, ranges, A()),
+                Op.Sigmoid => Sigmoid(target, ranges, A(), sigmoidsWithSlope.Contains(id)),
                 Op.Softplus => Softplus(target, ranges, A()),
                 Op.ExpNonPositive => target.ExpNonPositive(A()),
                 Op.Log1pUnit => target.Log1pUnit(A()),
                 Op.DivOnePlus => target.DivOnePlus(A(), B()),
+                Op.ReciprocalOnePlus => target.ReciprocalOnePlus(A()),
+                Op.DivOnePlusBy => target.DivOnePlus(A(), B(), C()),
                 Op.MulSign => target.MulSign(A(), B()),
                 Op.Min => MinMax(target, ranges, A(), B(), max: false),
                 Op.Max => MinMax(target, ranges, A(), B(), max: true),
@@ -137,42 +142,70 @@ internal static class Lowering
     private static int NegativeExp(ExprGraph g, Ranges ranges, int x) =>
         g.AddNote(Exp(g, ranges, g.Neg(Abs(g, ranges, x))), "e = exp(-|x|), shared by sigmoid and softplus: never overflows");
 
-    private static int Sigmoid(ExprGraph g, Ranges ranges, int x)
+    /// <summary>
+    /// sigmoid(x) as a quotient by 1 + e over the shared e = exp(−|x|), refined in float kernels (DivOnePlus): one
+    /// division, and within 2 ulp where e·r (two roundings) measured 2.54. Where the kernel also needs the sigmoid's
+    /// slope (<paramref name="withSlope"/>), the quotient is refined from the reciprocal r = 1/(1 + e) that the slope
+    /// e·r·r reads, so the two share one division.
+    /// </summary>
+    private static int Sigmoid(ExprGraph g, Ranges ranges, int x, bool withSlope)
     {
         int e = NegativeExp(g, ranges, x);
+        int Quotient(int numerator) => withSlope ? g.DivOnePlus(numerator, e, Reciprocal(g, e)) : g.DivOnePlus(numerator, e);
         if (ranges[x].IsNonPositive)
         {
-            return g.AddNote(g.DivOnePlus(e, e), "sigmoid(x) = e/(1+e) with e = exp(x), for x <= 0");
+            return g.AddNote(Quotient(e), "sigmoid(x) = e/(1+e) with e = exp(x), for x <= 0");
         }
         if (ranges[x].IsNonNegative)
         {
-            return g.AddNote(g.DivOnePlus(g.Const(1), e), "sigmoid(x) = 1/(1+e) with e = exp(-x), for x >= 0");
+            return g.AddNote(Quotient(g.Const(1)), "sigmoid(x) = 1/(1+e) with e = exp(-x), for x >= 0");
         }
-        // One quotient of the selected numerator (1 or e) by 1 + e, refined in float kernels (DivOnePlus): one
-        // division instead of two, and within 2 ulp where e·r (two roundings) measured 2.54.
         int numerator = g.Select(g.Compare(Op.GreaterEqual, x, g.Const(0)), g.Const(1), e);
-        return g.AddNote(g.DivOnePlus(numerator, e), "sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)");
+        return g.AddNote(Quotient(numerator), "sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)");
+    }
+
+    private static int Reciprocal(ExprGraph g, int e) =>
+        g.AddNote(g.ReciprocalOnePlus(e), "r = 1/(1+e), shared by sigmoid and its slope e*r*r: one division for both");
+
+    /// <summary>The sigmoid nodes of <paramref name="source"/> whose slope σ(x) · (1 − σ(x)) the loss also computes.</summary>
+    private static HashSet<int> SigmoidsWithSlope(ExprGraph source, IEnumerable<int> reachable)
+    {
+        var result = new HashSet<int>();
+        foreach (int id in reachable)
+        {
+            if (source[id].Op == Op.Mul && SlopeOf(source, source[id]) is int sigmoid)
+            {
+                result.Add(sigmoid);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The sigmoid node s when <paramref name="n"/> is s · (1 − s) or (1 − s) · s; null otherwise.</summary>
+    private static int? SlopeOf(ExprGraph s, Node n)
+    {
+        static bool OneMinus(ExprGraph s, int id, int sigmoid) => s[id] is { Op: Op.Sub } sub && s.IsConst(sub.A, 1) && sub.B == sigmoid;
+        return s[n.A].Op == Op.Sigmoid && OneMinus(s, n.B, n.A) ? n.A
+            : s[n.B].Op == Op.Sigmoid && OneMinus(s, n.A, n.B) ? n.B
+            : null;
     }
 
     /// <summary>
     /// σ(x) · (1 − σ(x)), the derivative of sigmoid (and the curvature of every logistic loss), as
-    /// e/(1+e)² with the shared e = exp(−|x|): symmetric in x, so 1 − σ(x) never cancels (in float it
-    /// would lose digits as σ(x) nears 1). Null when <paramref name="n"/> is not that product.
+    /// e·r·r with the shared e = exp(−|x|) and r = 1/(1 + e): e/(1 + e)², symmetric in x, so 1 − σ(x) never cancels
+    /// (in float it would lose digits as σ(x) nears 1), and r is the reciprocal the sigmoid itself is refined from.
+    /// Null when <paramref name="n"/> is not that product.
     /// </summary>
     private static int? SigmoidDerivative(ExprGraph source, Node n, ExprGraph g, Ranges ranges, Dictionary<int, int> map)
     {
-        static bool OneMinus(ExprGraph s, int id, int sigmoid) => s[id] is { Op: Op.Sub } sub && s.IsConst(sub.A, 1) && sub.B == sigmoid;
-        int sigmoidNode = source[n.A].Op == Op.Sigmoid && OneMinus(source, n.B, n.A) ? n.A
-            : source[n.B].Op == Op.Sigmoid && OneMinus(source, n.A, n.B) ? n.B
-            : -1;
-        if (sigmoidNode < 0)
+        if (SlopeOf(source, n) is not int sigmoidNode)
         {
             return null;
         }
         int x = map[source[sigmoidNode].A];
         int e = NegativeExp(g, ranges, x);
-        int u = g.Add(g.Const(1), e);
-        return g.AddNote(g.Div(e, g.Mul(u, u)), "sigmoid(x) * (1 - sigmoid(x)) = e/(1+e)^2 with e = exp(-|x|): no cancellation");
+        int r = Reciprocal(g, e);
+        return g.AddNote(g.Mul(g.Mul(e, r), r), "sigmoid(x) * (1 - sigmoid(x)) = e*r*r = e/(1+e)^2 with e = exp(-|x|): no cancellation");
     }
 
     private static int Softplus(ExprGraph g, Ranges ranges, int x)

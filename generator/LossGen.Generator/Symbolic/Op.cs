@@ -66,6 +66,18 @@ internal enum Op : byte
     /// </summary>
     MulSign,
 
+    /// <summary>
+    /// 1 / (1 + b) for b in [0, 1] (lowering only): the reciprocal that sigmoid's quotient and its derivative share where
+    /// a kernel needs both, σ'(x) = e · r · r with r = 1/(1 + e).
+    /// </summary>
+    ReciprocalOnePlus,
+
+    /// <summary>
+    /// a / (1 + b) for b in [0, 1] given r = 1 / (1 + b) (operand C, a <see cref="ReciprocalOnePlus"/> node): the same
+    /// value as <see cref="DivOnePlus"/>, refined from r by one Newton step in float kernels instead of dividing again.
+    /// </summary>
+    DivOnePlusBy,
+
     Min,
     Max,
     Pow,

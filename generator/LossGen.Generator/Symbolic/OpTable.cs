@@ -38,7 +38,7 @@ internal sealed record OpInfo(Op Op, int Arity, OpNotation Notation, string Symb
     /// instructions) or its refined division: what makes a kernel heavy (<c>KernelPlan.IsHeavy</c>).
     /// </summary>
     public bool IsTranscendental => Op is Op.Exp or Op.Log or Op.Log1p or Op.Tanh or Op.Sigmoid or Op.Softplus
-        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus or Op.DivOnePlusRounded;
+        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus or Op.DivOnePlusRounded or Op.DivOnePlusBy;
 }
 
 /// <summary>The one table of operations (<see cref="OpInfo"/>), replacing per-op switches across the stages.</summary>
@@ -93,6 +93,9 @@ internal static class OpTable
         Function(Op.Log1pUnit, "log1p", "Log1pUnit({0})", ScalarMath.Log1p);
         Binary(Op.DivOnePlus, "div1p", "DivOnePlus({0}, {1})", (a, b) => a / (1 + b));
         Binary(Op.DivOnePlusRounded, "div1p", "{0} / ({V}.One + {1})", (a, b) => a / (1 + b));
+        Add(Op.ReciprocalOnePlus, 1, OpNotation.Function, "recip1p", Atom, "{V}.One / ({V}.One + {0})", (a, _, _) => 1 / (1 + a));
+        // Printed as div1p(a, b): the third operand, r = 1/(1 + b), is how the kernel computes it, not what.
+        Add(Op.DivOnePlusBy, 3, OpNotation.Function, "div1p", Atom, "DivOnePlus({0}, {1}, {2})", (a, b, _) => a / (1 + b));
         Binary(Op.MulSign, "mulsign", "MultiplySign({0}, {1})", (a, b) => BitConverter.DoubleToInt64Bits(b) < 0 ? -a : a);
         // Fused multiply-adds: the JIT folds the negations into vfmsub/vfnmadd.
         Add(Op.MultiplyAdd, 3, OpNotation.Function, "fma", Atom, "Vector.FusedMultiplyAdd({0}, {1}, {2})", (a, b, c) => a * b + c);

@@ -71,7 +71,8 @@ internal static class VanishingProof
             Op.Neg or Op.Add or Op.Sub or Op.Mul or Op.Div or Op.Sqrt or Op.Abs or Op.Sign or Op.Min or Op.Max
                 or Op.MultiplyAdd or Op.MultiplySubtract or Op.NegatedMultiplyAdd or Op.DivOnePlusRounded or Op.MulSign
                 => OpTable.Of(n.Op).Evaluate!(va, vb, vc),
-            Op.DivOnePlus => IsPowerOfTwo(1 + vb) ? va / (1 + vb) : null,
+            Op.DivOnePlus or Op.DivOnePlusBy => IsPowerOfTwo(1 + vb) ? va / (1 + vb) : null,
+            Op.ReciprocalOnePlus => IsPowerOfTwo(1 + va) ? 1 / (1 + va) : null,
             Op.Exp or Op.ExpNonPositive => va == 0 ? 1 : null,
             Op.Log => va == 1 ? 0 : null,
             Op.Log1p or Op.Log1pUnit or Op.Tanh => va == 0 ? 0 : null,

@@ -46,6 +46,26 @@ public static partial class VectorMath
         return Vector.FusedMultiplyAdd(remainder, r, q);
     }
 
+    /// <summary>
+    /// a / (1 + b) for b in [0, 1] given <paramref name="r"/> = 1 / (1 + b) rounded (for the generator: sigmoid's
+    /// quotient where its slope e·r·r shares r): a·r refined by the same Newton step as
+    /// <see cref="DivOnePlus(Vector{float}, Vector{float})"/>, so no second division; within about half an ulp of
+    /// a/(1 + b) for the a and b given. NaN in, NaN out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> DivOnePlus(Vector<float> a, Vector<float> b, Vector<float> r)
+    {
+        Vector<float> d = Vector<float>.One + b;
+        Vector<float> dLow = (Vector<float>.One - d) + b; // 1 + b = d + dLow exactly (|b| ≤ 1)
+        Vector<float> q = a * r;
+        Vector<float> remainder = Vector.FusedMultiplyAdd(-q, d, a) - q * dLow;
+        return Vector.FusedMultiplyAdd(remainder, r, q);
+    }
+
+    /// <summary>a / (1 + b) for b in [0, 1] given <paramref name="r"/> = 1 / (1 + b): a·r (double kernels' error budget allows it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> DivOnePlus(Vector<double> a, Vector<double> b, Vector<double> r) => a * r;
+
     /// <summary>a / (1 + b) for b in [0, 1]: one rounded division (double kernels' error budget allows it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> DivOnePlus(Vector<double> a, Vector<double> b) => a / (Vector<double>.One + b);

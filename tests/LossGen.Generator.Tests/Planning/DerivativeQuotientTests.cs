@@ -1,4 +1,5 @@
 using LossGen.Generator.Tests.Infrastructure;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
 namespace LossGen.Generator.Tests.Planning;
@@ -6,9 +7,62 @@ namespace LossGen.Generator.Tests.Planning;
 /// <summary>
 /// Sigmoid's quotient is refined (<c>DivOnePlus</c>) where the loss value reads it, and one rounded division in float
 /// kernels where only derivatives do; double kernels divide once in both cases (their <c>DivOnePlus</c> is a division).
+/// Where a kernel also needs the sigmoid's slope, both read one reciprocal r = 1/(1 + e): one division per element.
 /// </summary>
 public class DerivativeQuotientTests
 {
+    /// <summary>
+    /// The divisions in the per-element kernel's code (comments and the loop's 1/n are not in it): each <c>/</c>, and each
+    /// <c>DivOnePlus(a, b)</c>, which divides inside; <c>DivOnePlus(a, b, r)</c> is refined from r without dividing.
+    /// </summary>
+    private static int Divisions(string generated)
+    {
+        int start = generated.IndexOf(" Element(Vector<", StringComparison.Ordinal);
+        int end = generated.IndexOf(" ElementOutOfLine(Vector<", start + 1, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "no per-element kernel");
+        return generated[start..end].Split('\n')
+            .Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Sum(line => line.Split(" / ").Length - 1 + Regex.Matches(line, @"DivOnePlus\(\w+, \w+\)").Count);
+    }
+
+    [Fact]
+    public void ASigmoidAndItsSlopeShareOneDivision()
+    {
+        const string source = """
+            using System;
+            using LossGen;
+
+            namespace Quotients;
+
+            public static partial class L
+            {
+                // The value reads q = σ(−z_t), the gradient q and its slope.
+                [Loss("zt = (2 * y - 1) * z; q = sigmoid(-zt); (0.75 - 0.5 * y) * q^2 * softplus(-zt)")]
+                public static partial float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
+
+                [Loss("zt = (2 * y - 1) * z; q = sigmoid(-zt); (0.75 - 0.5 * y) * q^2 * softplus(-zt)")]
+                public static partial double FocalDouble(ReadOnlySpan<double> z, ReadOnlySpan<double> y, Span<double> dz);
+
+                // Only derivatives read the sigmoid (the gradient) and its slope (the second derivative).
+                [Loss("softplus(z) - y * z")]
+                public static partial float Logistic(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz, Span<float> d2z);
+
+                // A slope without a sigmoid that any output reads.
+                [Loss("softplus(z) - y * z")]
+                public static partial float LogisticCurvature(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> d2z);
+            }
+            """;
+        HarnessResult result = GeneratorHarness.Run(source);
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        string focal = result.GeneratedText("Focal");
+        Assert.Equal(1, Divisions(focal));
+        Assert.Contains("Vector<float> q = DivOnePlus(", focal, StringComparison.Ordinal);
+        Assert.Equal(1, Divisions(result.GeneratedText("FocalDouble")));
+        Assert.Equal(1, Divisions(result.GeneratedText("Logistic")));
+        Assert.DoesNotContain("DivOnePlus(", result.GeneratedText("Logistic"), StringComparison.Ordinal);
+        Assert.Equal(1, Divisions(result.GeneratedText("LogisticCurvature")));
+    }
+
     [Fact]
     public void OnlyAQuotientThatTheValueReadsIsRefined()
     {

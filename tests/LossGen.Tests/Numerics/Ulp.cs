@@ -79,5 +79,12 @@ internal static class Reference
         return e / (1 + e);
     }
 
+    /// <summary>σ'(x) = σ(x) · σ(−x) = e/(1 + e)² with e = exp(−|x|), in double.</summary>
+    public static double SigmoidSlope(double x)
+    {
+        double e = Math.Exp(-Math.Abs(x));
+        return e / ((1 + e) * (1 + e));
+    }
+
     public static double Softplus(double x) => double.IsNaN(x) ? x : Math.Max(x, 0) + Log1p(Math.Exp(-Math.Abs(x)));
 }

@@ -120,21 +120,22 @@ namespace LossGen.Generated
             Vector<float> g1 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
+            // 1 / (1 + exp(-abs(z)))
+            // stable form: r = 1/(1+e), shared by sigmoid and its slope e*r*r: one division for both
+            Vector<float> g3 = Vector<float>.One / (Vector<float>.One + v3);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
-            Vector<float> g3 = g2 / (Vector<float>.One + v3);
+            Vector<float> g4 = g2 * g3;
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
-            Vector<float> g4 = g3 - y;
-            // exp(-abs(z)) + 1
-            Vector<float> g5 = v3 + Vector<float>.One;
-            // (exp(-abs(z)) + 1)^2
-            Vector<float> g6 = g5 * g5;
-            // exp(-abs(z)) / (exp(-abs(z)) + 1)^2
-            // stable form: sigmoid(x) * (1 - sigmoid(x)) = e/(1+e)^2 with e = exp(-|x|): no cancellation
-            Vector<float> g7 = v3 / g6;
+            Vector<float> g5 = g4 - y;
+            // exp(-abs(z)) / (1 + exp(-abs(z)))
+            Vector<float> g6 = v3 * g3;
+            // exp(-abs(z)) / (1 + exp(-abs(z)))^2
+            // stable form: sigmoid(x) * (1 - sigmoid(x)) = e*r*r = e/(1+e)^2 with e = exp(-|x|): no cancellation
+            Vector<float> g7 = g3 * g6;
             // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
-            dz = g4;
-            // ∂²l/∂z² = exp(-abs(z)) / (exp(-abs(z)) + 1)^2
+            dz = g5;
+            // ∂²l/∂z² = exp(-abs(z)) / (1 + exp(-abs(z)))^2
             d2z = g7;
             // l = max(z, 0) + log1p(exp(-abs(z))) - z * y
             return v7;
