@@ -95,6 +95,9 @@ internal sealed class MathPrinter
                 text = numerator is null || denominator is null ? null : numerator + " / (1 + " + denominator + ")";
                 break;
             }
+            case Op.PositivePart:
+                text = Join(Join("max(", Print(n.A, 0, budget, useNames, false)), ", 0)");
+                break;
             case Op.ReciprocalOnePlus:
                 text = Join("1 / (1 + ", Print(n.A, 4, budget, useNames, false));
                 text = text is null ? null : text + ")";

@@ -132,7 +132,7 @@ internal static class Differentiator
                     Accumulate(g, adjoints, n.B, g.Select(n.A, adjoint, g.Const(0)));
                     Accumulate(g, adjoints, n.C, g.Select(n.A, g.Const(0), adjoint));
                     break;
-                case Op.Log1pUnit or Op.DivOnePlus or Op.DivOnePlusRounded or Op.DivOnePlusBy or Op.ReciprocalOnePlus or Op.MulSign
+                case Op.Log1pUnit or Op.DivOnePlus or Op.DivOnePlusRounded or Op.DivOnePlusBy or Op.ReciprocalOnePlus or Op.PositivePart or Op.MulSign
                     or Op.MultiplyAdd or Op.MultiplySubtract or Op.NegatedMultiplyAdd:
                     // Kernel forms that lowering and planning make after differentiation: never differentiated.
                     throw new System.InvalidOperationException("The kernel form " + n.Op + " is not differentiated.");

@@ -29,6 +29,7 @@ internal sealed partial class ExprGraph
         Op.DivOnePlus => DivOnePlus(a, b),
         Op.ReciprocalOnePlus => ReciprocalOnePlus(a),
         Op.DivOnePlusBy => DivOnePlus(a, b, c),
+        Op.PositivePart => PositivePart(a),
         Op.MulSign => MulSign(a, b),
         Op.Min => Min(a, b),
         Op.Max => Max(a, b),

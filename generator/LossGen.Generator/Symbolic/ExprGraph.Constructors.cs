@@ -263,6 +263,9 @@ internal sealed partial class ExprGraph
     public int DivOnePlus(int a, int b, int r) =>
         IsConst(a, out double x) && IsConst(b, out double y) ? Const(x / (1 + y)) : Intern(new Node(Op.DivOnePlusBy, a, b, r, 0));
 
+    /// <summary>max(a, 0) without NaN propagation (lowering: softplus's max, where the log1p term carries a NaN on).</summary>
+    public int PositivePart(int a) => Function(Op.PositivePart, a, v => Math.Max(v, 0));
+
     /// <summary>a · sign(b) as a flip of a's sign bit by b's, where lowering proved a = 0 wherever b = ±0 (<see cref="VanishingProof"/>).</summary>
     public int MulSign(int a, int b) =>
         IsConst(a, out double x) && IsConst(b, out double y) ? Const(OpTable.Of(Op.MulSign).Evaluate!(x, y, 0)) : Intern(Node.Binary(Op.MulSign, a, b));

@@ -10,7 +10,7 @@ namespace LossGen.Generator.Symbolic;
 /// <item>rewrites <c>sigmoid</c> and <c>softplus</c> into stable primitive forms over one shared
 /// e = exp(−|x|), so that a loss using both (every logistic loss and its gradient) pays for a single
 /// exponential: sigmoid(x) = x ≥ 0 ? 1/(1+e) : e/(1+e), only one of them where the sign of x is
-/// known; softplus(x) = max(x, 0) + log1p(e); sigmoid's slope σ(x)(1 − σ(x)) = e·r·r with r = 1/(1 + e), the
+/// known; softplus(x) = max(x, 0) + log1p(e), its max without a NaN check of its own; sigmoid's slope σ(x)(1 − σ(x)) = e·r·r with r = 1/(1 + e), the
 /// reciprocal from which the sigmoid's own quotient is then refined (one division for both);</item>
 /// <item>prunes what the ranges decide: a comparison known true or false, the branch of a select it
 /// guards, |x| of a known sign, max/min of ordered operands, sign of a known-signed value;</item>
@@ -66,6 +66,7 @@ internal static class Lowering
                 Op.DivOnePlus => target.DivOnePlus(A(), B()),
                 Op.ReciprocalOnePlus => target.ReciprocalOnePlus(A()),
                 Op.DivOnePlusBy => target.DivOnePlus(A(), B(), C()),
+                Op.PositivePart => target.PositivePart(A()),
                 Op.MulSign => target.MulSign(A(), B()),
                 Op.Min => MinMax(target, ranges, A(), B(), max: false),
                 Op.Max => MinMax(target, ranges, A(), B(), max: true),
@@ -208,10 +209,19 @@ internal static class Lowering
         return g.AddNote(g.Mul(g.Mul(e, r), r), "sigmoid(x) * (1 - sigmoid(x)) = e*r*r = e/(1+e)^2 with e = exp(-|x|): no cancellation");
     }
 
+    /// <summary>
+    /// softplus(x) = max(x, 0) + log1p(e) with the shared e = exp(−|x|). The max needs no NaN check of its own
+    /// (<see cref="Op.PositivePart"/>): for a NaN x the log1p term is NaN, and so is the sum.
+    /// </summary>
     private static int Softplus(ExprGraph g, Ranges ranges, int x)
     {
         int e = NegativeExp(g, ranges, x);
-        int result = g.Add(MinMax(g, ranges, x, g.Const(0), max: true), Log1p(g, ranges, e));
+        int max = MinMax(g, ranges, x, g.Const(0), max: true);
+        if (g[max].Op == Op.Max)
+        {
+            max = g.PositivePart(x);
+        }
+        int result = g.Add(max, Log1p(g, ranges, e));
         return g.AddNote(result, "softplus(x) = max(x, 0) + log1p(exp(-|x|))");
     }
 }

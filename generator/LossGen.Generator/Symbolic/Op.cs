@@ -78,6 +78,13 @@ internal enum Op : byte
     /// </summary>
     DivOnePlusBy,
 
+    /// <summary>
+    /// max(x, 0) as one instruction (<c>Vector.MaxNative</c>), whose result for a NaN x is unspecified (lowering only:
+    /// inside softplus, max(x, 0) + log1p(exp(−|x|)), whose second term is NaN for a NaN x, so the sum is NaN either way).
+    /// Exact for every other x, −0 included (max(−0, 0) = +0). <c>Vector.Max</c> adds a fix-up for NaN and −0 on x86.
+    /// </summary>
+    PositivePart,
+
     Min,
     Max,
     Pow,

@@ -96,6 +96,7 @@ internal static class OpTable
         Add(Op.ReciprocalOnePlus, 1, OpNotation.Function, "recip1p", Atom, "{V}.One / ({V}.One + {0})", (a, _, _) => 1 / (1 + a));
         // Printed as div1p(a, b): the third operand, r = 1/(1 + b), is how the kernel computes it, not what.
         Add(Op.DivOnePlusBy, 3, OpNotation.Function, "div1p", Atom, "DivOnePlus({0}, {1}, {2})", (a, b, _) => a / (1 + b));
+        Function(Op.PositivePart, "max", "Vector.MaxNative({0}, {V}.Zero)", v => Math.Max(v, 0));
         Binary(Op.MulSign, "mulsign", "MultiplySign({0}, {1})", (a, b) => BitConverter.DoubleToInt64Bits(b) < 0 ? -a : a);
         // Fused multiply-adds: the JIT folds the negations into vfmsub/vfnmadd.
         Add(Op.MultiplyAdd, 3, OpNotation.Function, "fma", Atom, "Vector.FusedMultiplyAdd({0}, {1}, {2})", (a, b, c) => a * b + c);

@@ -80,6 +80,7 @@ internal sealed class Ranges
             Op.Mul => Product(A(), B()),
             Op.Div => Quotient(A(), B()),
             Op.DivOnePlus or Op.DivOnePlusBy => Quotient(A(), Sum(new Interval(1, 1, false), B())),
+            Op.PositivePart => new Interval(Math.Max(A().Lo, 0), Math.Max(A().Hi, 0), A().MayBeNaN),
             Op.ReciprocalOnePlus => Quotient(new Interval(1, 1, false), Sum(new Interval(1, 1, false), A())),
             Op.Exp or Op.ExpNonPositive => Monotone(A(), Math.Exp, false),
             Op.Log => A().Lo >= 0 ? Monotone(A(), Math.Log, false) : new Interval(double.NegativeInfinity, A().Hi >= 0 ? Math.Log(A().Hi) : double.NegativeInfinity, true),

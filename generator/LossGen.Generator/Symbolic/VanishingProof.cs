@@ -69,7 +69,7 @@ internal static class VanishingProof
         return n.Op switch
         {
             Op.Neg or Op.Add or Op.Sub or Op.Mul or Op.Div or Op.Sqrt or Op.Abs or Op.Sign or Op.Min or Op.Max
-                or Op.MultiplyAdd or Op.MultiplySubtract or Op.NegatedMultiplyAdd or Op.DivOnePlusRounded or Op.MulSign
+                or Op.MultiplyAdd or Op.MultiplySubtract or Op.NegatedMultiplyAdd or Op.DivOnePlusRounded or Op.MulSign or Op.PositivePart
                 => OpTable.Of(n.Op).Evaluate!(va, vb, vc),
             Op.DivOnePlus or Op.DivOnePlusBy => IsPowerOfTwo(1 + vb) ? va / (1 + vb) : null,
             Op.ReciprocalOnePlus => IsPowerOfTwo(1 + va) ? 1 / (1 + va) : null,

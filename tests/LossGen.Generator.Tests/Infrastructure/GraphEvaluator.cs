@@ -30,6 +30,7 @@ internal static class GraphEvaluator
                 Op.Div => a / b,
                 Op.DivOnePlus or Op.DivOnePlusBy => a / (1 + b),
                 Op.ReciprocalOnePlus => 1 / (1 + a),
+                Op.PositivePart => Math.Max(a, 0),
                 Op.MulSign => double.IsNegative(b) ? -a : a,
                 Op.Exp or Op.ExpNonPositive => Math.Exp(a),
                 Op.Log => Math.Log(a),

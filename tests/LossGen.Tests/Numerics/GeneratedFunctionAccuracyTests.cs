@@ -1,3 +1,4 @@
+using System.Numerics;
 using Xunit.Abstractions;
 
 namespace LossGen.Tests.Numerics;
@@ -93,6 +94,38 @@ public class GeneratedFunctionAccuracyTests(ITestOutputHelper output)
     [Fact] public void FloatSigmoidSlope() => Assert.InRange(MaxUlp("sigmoid slope", GeneratedFunctionLosses.SigmoidF, Reference.SigmoidSlope, gradient: true), 0, 5);
 
     [Fact] public void DoubleSigmoidSlope() => Assert.InRange(MaxUlp("sigmoid slope", GeneratedFunctionLosses.SigmoidD, Reference.SigmoidSlope, gradient: true), 0, 5);
+
+    /// <summary>
+    /// Softplus's max(x, 0) is one instruction without a NaN check (Vector.MaxNative): a NaN x must still give NaN (through
+    /// the log1p term), ±∞ their limits, ±0 log 2, in full vectors and in the tail.
+    /// </summary>
+    [Fact]
+    public void SoftplusOfSpecialValues()
+    {
+        float[] special = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0f, -0f];
+        float[] p = Enumerable.Range(0, 3 * Vector<float>.Count + 3).Select(i => special[i % special.Length]).ToArray();
+        var loss = new float[p.Length];
+        var dp = new float[p.Length];
+        GeneratedFunctionLosses.SoftplusF(p, loss, dp);
+        double[] pd = p.Select(v => (double)v).ToArray();
+        var lossD = new double[p.Length];
+        var dpD = new double[p.Length];
+        GeneratedFunctionLosses.SoftplusD(pd, lossD, dpD);
+        for (int i = 0; i < p.Length; i++)
+        {
+            (double value, double slope) = p[i] switch
+            {
+                float.PositiveInfinity => (double.PositiveInfinity, 1d),
+                float.NegativeInfinity => (0d, 0d),
+                0f => (Math.Log(2), 0.5),
+                _ => (double.NaN, double.NaN),
+            };
+            Assert.Equal((float)value, loss[i]);
+            Assert.Equal((float)slope, dp[i]);
+            Assert.Equal(value, lossD[i], 1e-15);
+            Assert.Equal(slope, dpD[i]);
+        }
+    }
 
     [Fact] public void DoubleSoftplus() => Assert.InRange(MaxUlp("softplus", GeneratedFunctionLosses.SoftplusD, Reference.Softplus), 0, 4);
 }

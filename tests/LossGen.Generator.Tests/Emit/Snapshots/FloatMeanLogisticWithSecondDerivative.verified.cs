@@ -108,7 +108,7 @@ namespace LossGen.Generated
             // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v3 = ExpNonPositive(v2);
             // max(z, 0)
-            Vector<float> v4 = Vector.Max(z, Vector<float>.Zero);
+            Vector<float> v4 = Vector.MaxNative(z, Vector<float>.Zero);
             // log1p(exp(-abs(z)))
             Vector<float> v5 = Log1pUnit(v3);
             // max(z, 0) + log1p(exp(-abs(z)))

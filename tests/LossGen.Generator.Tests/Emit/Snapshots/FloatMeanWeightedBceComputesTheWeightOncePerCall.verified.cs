@@ -114,7 +114,7 @@ namespace LossGen.Generated
             // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v8 = ExpNonPositive(v7);
             // max(-z, 0)
-            Vector<float> v9 = Vector.Max(v5, Vector<float>.Zero);
+            Vector<float> v9 = Vector.MaxNative(v5, Vector<float>.Zero);
             // log1p(exp(-abs(z)))
             Vector<float> v10 = Log1pUnit(v8);
             // max(-z, 0) + log1p(exp(-abs(z)))

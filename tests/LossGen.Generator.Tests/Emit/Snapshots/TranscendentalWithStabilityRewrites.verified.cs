@@ -110,25 +110,25 @@ namespace LossGen.Generated
             Vector<float> g3 = g2 / (Vector<float>.One + v3);
             // -z
             Vector<float> v4 = -z;
-            // max(0, -z)
-            Vector<float> v5 = Vector.Max(Vector<float>.Zero, v4);
+            // max(-z, 0)
+            Vector<float> v5 = Vector.MaxNative(v4, Vector<float>.Zero);
             // log1p(exp(-abs(z)))
             Vector<float> v6 = Log1pUnit(v3);
-            // max(0, -z) + log1p(exp(-abs(z)))
+            // max(-z, 0) + log1p(exp(-abs(z)))
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v7 = v5 + v6;
-            // y * (max(0, -z) + log1p(exp(-abs(z))))
+            // y * (max(-z, 0) + log1p(exp(-abs(z))))
             Vector<float> v8 = y * v7;
             // 1 - y
             Vector<float> v9 = Vector<float>.One - y;
             // max(z, 0)
-            Vector<float> v10 = Vector.Max(z, Vector<float>.Zero);
+            Vector<float> v10 = Vector.MaxNative(z, Vector<float>.Zero);
             // log1p(exp(-abs(z))) + max(z, 0)
             // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v11 = v6 + v10;
             // (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             Vector<float> v12 = v9 * v11;
-            // y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
+            // y * (max(-z, 0) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             Vector<float> v13 = v8 + v12;
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) * (1 - y)
             Vector<float> g4 = g3 * v9;
@@ -145,7 +145,7 @@ namespace LossGen.Generated
             Vector<float> g9 = g4 - g8;
             // ∂l/∂z = g4 - g8
             dz = g9;
-            // l = y * (max(0, -z) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
+            // l = y * (max(-z, 0) + log1p(exp(-abs(z)))) + (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             return v13;
         }
 
