@@ -10,8 +10,9 @@ namespace LossGen.Generator.Symbolic;
 /// <item>rewrites <c>sigmoid</c> and <c>softplus</c> into stable primitive forms over one shared
 /// e = exp(−|x|), so that a loss using both (every logistic loss and its gradient) pays for a single
 /// exponential: sigmoid(x) = x ≥ 0 ? 1/(1+e) : e/(1+e), only one of them where the sign of x is
-/// known; softplus(x) = max(x, 0) + log1p(e), its max without a NaN check of its own; sigmoid's slope σ(x)(1 − σ(x)) = e·r·r with r = 1/(1 + e), the
-/// reciprocal from which the sigmoid's own quotient is then refined (one division for both);</item>
+/// known; softplus(x) = max(x, 0) + log1p(e), its max without a NaN check of its own; sigmoid's
+/// slope σ(x)(1 − σ(x)) = e·r·r with r = 1/(1 + e), the reciprocal from which the sigmoid's own
+/// quotient is then refined (one division for both);</item>
 /// <item>prunes what the ranges decide: a comparison known true or false, the branch of a select it
 /// guards, |x| of a known sign, max/min of ordered operands, sign of a known-signed value;</item>
 /// <item>multiplies by sign(x) by flipping a sign bit where the other factor vanishes with x (<see cref="VanishingProof"/>);</item>
