@@ -45,7 +45,7 @@ internal sealed class ElementKernelEmitter
             w.Comment(statement.Comment);
             if (statement.Note is string note)
             {
-                w.Comment("stable form: " + note);
+                w.Comment("rewrite: " + note);
             }
             w.Line(_v + " " + Naming.Identifier(statement.Name) + " = " + Expression(statement, Operand) + ";");
         }

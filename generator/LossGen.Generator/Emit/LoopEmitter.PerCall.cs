@@ -17,7 +17,7 @@ internal sealed partial class LoopEmitter
             w.Comment(s.Comment + ": the same for every element, computed once.");
             if (s.Note is string note)
             {
-                w.Comment("stable form: " + note);
+                w.Comment("rewrite: " + note);
             }
             w.Line(_v + " " + InvariantLocal(s.Name) + " = " + _kernel.Expression(s, InvariantOperand) + ";");
         }

@@ -375,7 +375,7 @@ internal sealed partial class RowLoopEmitter
             w.Comment(statement.Comment);
             if (statement.Note is string note)
             {
-                w.Comment("stable form: " + note);
+                w.Comment("rewrite: " + note);
             }
             w.Line(_v + " " + Naming.Identifier(statement.Name) + " = " + Expression(statement) + ";");
         }

@@ -118,7 +118,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v7 = new Vector<float>(Unsafe.Add(ref Unsafe.AsRef(in zRowRef), Unsafe.Add(ref Unsafe.AsRef(in tRef), r)));
@@ -213,7 +213,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v7 = KernelSupport.GatherRows(in zRef, r, k, in tRef);
@@ -271,7 +271,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v7 = KernelSupport.GatherRowsTail(z, r, k, t);

@@ -105,14 +105,14 @@ namespace LossGen.Generated
             // -abs(z)
             Vector<float> v2 = -v1;
             // exp(-abs(z))
-            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            // rewrite: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v3 = ExpNonPositive(v2);
             // max(z, 0)
             Vector<float> v4 = Vector.MaxNative(z, Vector<float>.Zero);
             // log1p(exp(-abs(z)))
             Vector<float> v5 = Log1pUnit(v3);
             // max(z, 0) + log1p(exp(-abs(z)))
-            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            // rewrite: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v6 = v4 + v5;
             // max(z, 0) + log1p(exp(-abs(z))) - z * y
             Vector<float> v7 = Vector.FusedMultiplyAdd(-z, y, v6);
@@ -121,17 +121,17 @@ namespace LossGen.Generated
             // z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
             // 1 / (1 + exp(-abs(z)))
-            // stable form: r = 1/(1+e), shared by sigmoid and its slope e*r*r: one division for both
+            // rewrite: r = 1/(1+e), shared by sigmoid and its slope e*r*r: one division for both
             Vector<float> g3 = Vector<float>.One / (Vector<float>.One + v3);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
             Vector<float> g4 = g2 * g3;
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
             Vector<float> g5 = g4 - y;
             // exp(-abs(z)) / (1 + exp(-abs(z)))
             Vector<float> g6 = v3 * g3;
             // exp(-abs(z)) / (1 + exp(-abs(z)))^2
-            // stable form: sigmoid(x) * (1 - sigmoid(x)) = e*r*r = e/(1+e)^2 with e = exp(-|x|): no cancellation
+            // rewrite: sigmoid(x) * (1 - sigmoid(x)) = e*r*r = e/(1+e)^2 with e = exp(-|x|): no cancellation
             Vector<float> g7 = g3 * g6;
             // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
             dz = g5;

@@ -130,7 +130,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v8 = new Vector<float>(Unsafe.Add(ref Unsafe.AsRef(in zRowRef), Unsafe.Add(ref Unsafe.AsRef(in tRef), r)));
@@ -263,7 +263,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v8 = KernelSupport.GatherRows(in zRef, r, k, in tRef);
@@ -335,7 +335,7 @@ namespace LossGen.Generated
                 // log(sum(exp(z - max(z))))
                 Vector<float> v5 = Log(v4);
                 // max(z) + log(sum(exp(z - max(z))))
-                // stable form: logsumexp shifted by the row's max: m + log Σ exp(x − m)
+                // rewrite: logsumexp shifted by the row's max: m + log Σ exp(x − m)
                 Vector<float> v6 = v1 + v5;
                 // z[t]
                 Vector<float> v8 = KernelSupport.GatherRowsTail(z, r, k, t);

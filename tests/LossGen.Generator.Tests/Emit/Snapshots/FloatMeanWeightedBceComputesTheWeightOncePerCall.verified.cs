@@ -111,14 +111,14 @@ namespace LossGen.Generated
             // -abs(z)
             Vector<float> v7 = -v6;
             // exp(-abs(z))
-            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            // rewrite: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v8 = ExpNonPositive(v7);
             // max(-z, 0)
             Vector<float> v9 = Vector.MaxNative(v5, Vector<float>.Zero);
             // log1p(exp(-abs(z)))
             Vector<float> v10 = Log1pUnit(v8);
             // max(-z, 0) + log1p(exp(-abs(z)))
-            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            // rewrite: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v11 = v9 + v10;
             // (1 + y * (posWeight - 1)) * (max(-z, 0) + log1p(exp(-abs(z))))
             Vector<float> v12 = v4 * v11;
@@ -129,7 +129,7 @@ namespace LossGen.Generated
             // -z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v8);
             // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
             Vector<float> g3 = g2 / (Vector<float>.One + v8);
             // 1 - y - (1 + y * (posWeight - 1)) * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             Vector<float> g4 = Vector.FusedMultiplyAdd(-v4, g3, v1);

@@ -89,10 +89,10 @@ namespace LossGen.Generated
             // -abs(z)
             Vector<float> v4 = -v3;
             // exp(-abs(z))
-            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            // rewrite: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v5 = ExpNonPositive(v4);
             // log1p(exp(-abs(z)))
-            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            // rewrite: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v6 = Log1pUnit(v5);
             // max(z, 0) - z * y + log1p(exp(-abs(z)))
             Vector<float> v7 = v2 + v6;
@@ -101,7 +101,7 @@ namespace LossGen.Generated
             // z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v5);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
             Vector<float> g3 = g2 / (Vector<float>.One + v5);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
             Vector<float> g4 = g3 - y;

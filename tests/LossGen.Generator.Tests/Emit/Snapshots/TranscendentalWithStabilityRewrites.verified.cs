@@ -99,14 +99,14 @@ namespace LossGen.Generated
             // -abs(z)
             Vector<float> v2 = -v1;
             // exp(-abs(z))
-            // stable form: e = exp(-|x|), shared by sigmoid and softplus: never overflows
+            // rewrite: e = exp(-|x|), shared by sigmoid and softplus: never overflows
             Vector<float> v3 = ExpNonPositive(v2);
             // z >= 0
             Vector<float> g1 = Vector.GreaterThanOrEqual<float>(z, Vector<float>.Zero);
             // z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
             Vector<float> g3 = g2 / (Vector<float>.One + v3);
             // -z
             Vector<float> v4 = -z;
@@ -115,7 +115,7 @@ namespace LossGen.Generated
             // log1p(exp(-abs(z)))
             Vector<float> v6 = Log1pUnit(v3);
             // max(-z, 0) + log1p(exp(-abs(z)))
-            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            // rewrite: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v7 = v5 + v6;
             // y * (max(-z, 0) + log1p(exp(-abs(z))))
             Vector<float> v8 = y * v7;
@@ -124,7 +124,7 @@ namespace LossGen.Generated
             // max(z, 0)
             Vector<float> v10 = Vector.MaxNative(z, Vector<float>.Zero);
             // log1p(exp(-abs(z))) + max(z, 0)
-            // stable form: softplus(x) = max(x, 0) + log1p(exp(-|x|))
+            // rewrite: softplus(x) = max(x, 0) + log1p(exp(-|x|))
             Vector<float> v11 = v6 + v10;
             // (1 - y) * (log1p(exp(-abs(z))) + max(z, 0))
             Vector<float> v12 = v9 * v11;
@@ -137,7 +137,7 @@ namespace LossGen.Generated
             // -z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g6 = Vector.ConditionalSelect(g5, Vector<float>.One, v3);
             // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
-            // stable form: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
+            // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
             Vector<float> g7 = g6 / (Vector<float>.One + v3);
             // y * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             Vector<float> g8 = y * g7;
