@@ -25,17 +25,18 @@ public class DerivativeQuotientTests
             .Sum(line => line.Split(" / ").Length - 1 + Regex.Matches(line, @"DivOnePlus\(\w+, \w+\)").Count);
     }
 
+    /// <summary>The generator's output for <paramref name="declarations"/>, members of one static partial class.</summary>
+    private static HarnessResult Run(string declarations)
+    {
+        HarnessResult result = GeneratorHarness.Run("using System;\nusing LossGen;\n\nnamespace Quotients;\n\npublic static partial class L\n{\n" + declarations + "\n}\n");
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        return result;
+    }
+
     [Fact]
     public void ASigmoidAndItsSlopeShareOneDivision()
     {
-        const string source = """
-            using System;
-            using LossGen;
-
-            namespace Quotients;
-
-            public static partial class L
-            {
+        HarnessResult result = Run("""
                 // The value reads q = σ(−z_t), the gradient q and its slope.
                 [Loss("zt = (2 * y - 1) * z; q = sigmoid(-zt); (0.75 - 0.5 * y) * q^2 * softplus(-zt)")]
                 public static partial float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
@@ -50,10 +51,7 @@ public class DerivativeQuotientTests
                 // A slope without a sigmoid that any output reads.
                 [Loss("softplus(z) - y * z")]
                 public static partial float LogisticCurvature(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> d2z);
-            }
-            """;
-        HarnessResult result = GeneratorHarness.Run(source);
-        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            """);
         string focal = result.GeneratedText("Focal");
         Assert.Equal(1, Divisions(focal));
         Assert.Contains("Vector<float> q = DivOnePlus(", focal, StringComparison.Ordinal);
@@ -66,14 +64,7 @@ public class DerivativeQuotientTests
     [Fact]
     public void OnlyAQuotientThatTheValueReadsIsRefined()
     {
-        const string source = """
-            using System;
-            using LossGen;
-
-            namespace Quotients;
-
-            public static partial class L
-            {
+        HarnessResult result = Run("""
                 // The gradient σ(z) − y reads the quotient; the value does not.
                 [Loss("max(z, 0) - z * y + softplus(-abs(z))")]
                 public static partial float Bce(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
@@ -84,10 +75,7 @@ public class DerivativeQuotientTests
                 // The value reads q = σ(−z_t) (q² · softplus(−z_t)).
                 [Loss("zt = (2 * y - 1) * z; q = sigmoid(-zt); (0.75 - 0.5 * y) * q^2 * softplus(-zt)")]
                 public static partial float Focal(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dz);
-            }
-            """;
-        HarnessResult result = GeneratorHarness.Run(source);
-        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            """);
         string bce = result.GeneratedText("Bce"), bceDouble = result.GeneratedText("BceDouble"), focal = result.GeneratedText("Focal");
         Assert.DoesNotContain("DivOnePlus(", bce, StringComparison.Ordinal);
         Assert.Contains(" / (Vector<float>.One + ", bce, StringComparison.Ordinal);
