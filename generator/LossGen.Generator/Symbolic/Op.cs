@@ -73,8 +73,10 @@ internal enum Op : byte
     ReciprocalOnePlus,
 
     /// <summary>
-    /// a / (1 + b) for b in [0, 1] given r = 1 / (1 + b) (operand C, a <see cref="ReciprocalOnePlus"/> node): the same
-    /// value as <see cref="DivOnePlus"/>, refined from r by one Newton step in float kernels instead of dividing again.
+    /// a / (1 + b) for b in [0, 1] given r = 1 / (1 + b) (operand C, a <see cref="ReciprocalOnePlus"/> node): in float
+    /// kernels the same value as <see cref="DivOnePlus"/>, refined from r by its Newton step instead of dividing again;
+    /// a · r in double kernels and, in float, where only derivatives read it (as <see cref="DivOnePlusRounded"/> is
+    /// one rounded division there).
     /// </summary>
     DivOnePlusBy,
 

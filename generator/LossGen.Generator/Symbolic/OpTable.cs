@@ -35,10 +35,12 @@ internal sealed record OpInfo(Op Op, int Arity, OpNotation Notation, string Symb
 
     /// <summary>
     /// Whether the vector code calls a transcendental function of <c>VectorMath</c> (an inlined polynomial of 20 to 40
-    /// instructions) or its refined division: what makes a kernel heavy (<c>KernelPlan.IsHeavy</c>).
+    /// instructions) or sigmoid's quotient (its division, refined or not, or the reciprocal it shares with its slope):
+    /// what makes a kernel heavy (<c>KernelPlan.IsHeavy</c>).
     /// </summary>
     public bool IsTranscendental => Op is Op.Exp or Op.Log or Op.Log1p or Op.Tanh or Op.Sigmoid or Op.Softplus
-        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus or Op.DivOnePlusRounded or Op.DivOnePlusBy;
+        or Op.ExpNonPositive or Op.Log1pUnit or Op.Pow or Op.DivOnePlus or Op.DivOnePlusRounded or Op.DivOnePlusBy
+        or Op.ReciprocalOnePlus;
 }
 
 /// <summary>The one table of operations (<see cref="OpInfo"/>), replacing per-op switches across the stages.</summary>

@@ -14,6 +14,7 @@ public class DerivativeQuotientTests
     /// <summary>
     /// The divisions in the per-element kernel's code (comments and the loop's 1/n are not in it): each <c>/</c>, and each
     /// <c>DivOnePlus(a, b)</c>, which divides inside; <c>DivOnePlus(a, b, r)</c> is refined from r without dividing.
+    /// (Double <c>Log1pUnit</c> divides inside too, the same in both forms; it is not counted.)
     /// </summary>
     private static int Divisions(string generated)
     {
