@@ -167,7 +167,7 @@ internal static class Lowering
     }
 
     private static int Reciprocal(ExprGraph g, int e) =>
-        g.AddNote(g.ReciprocalOnePlus(e), "r = 1/(1+e): sigmoid's slope is e*r*r, and a sigmoid of the same x is refined from r (one division)");
+        g.AddNote(g.ReciprocalOnePlus(e), "r = 1/(1+e): sigmoid's slope is e*r*r, and a sigmoid of the same x is computed from r (one division)");
 
     /// <summary>The sigmoid nodes of <paramref name="source"/> whose slope σ(x) · (1 − σ(x)) the loss also computes.</summary>
     private static HashSet<int> SigmoidsWithSlope(ExprGraph source, IEnumerable<int> reachable)

@@ -121,7 +121,7 @@ namespace LossGen.Generated
             // z >= 0 ? 1 : exp(-abs(z))
             Vector<float> g2 = Vector.ConditionalSelect(g1, Vector<float>.One, v3);
             // 1 / (1 + exp(-abs(z)))
-            // rewrite: r = 1/(1+e): sigmoid's slope is e*r*r, and a sigmoid of the same x is refined from r (one division)
+            // rewrite: r = 1/(1+e): sigmoid's slope is e*r*r, and a sigmoid of the same x is computed from r (one division)
             Vector<float> g3 = Vector<float>.One / (Vector<float>.One + v3);
             // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
             // rewrite: sigmoid(x) = (x >= 0 ? 1 : e)/(1+e) with e = exp(-|x|)
