@@ -36,15 +36,8 @@ public static partial class VectorMath
     /// result is within about half an ulp of a/(1 + b) for the a and b given. NaN in, NaN out.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> DivOnePlus(Vector<float> a, Vector<float> b)
-    {
-        Vector<float> d = Vector<float>.One + b;
-        Vector<float> dLow = (Vector<float>.One - d) + b; // 1 + b = d + dLow exactly (|b| ≤ 1)
-        Vector<float> r = Vector<float>.One / d;
-        Vector<float> q = a * r;
-        Vector<float> remainder = Vector.FusedMultiplyAdd(-q, d, a) - q * dLow;
-        return Vector.FusedMultiplyAdd(remainder, r, q);
-    }
+    public static Vector<float> DivOnePlus(Vector<float> a, Vector<float> b) =>
+        DivOnePlus(a, b, Vector<float>.One / (Vector<float>.One + b)); // the JIT computes 1 + b once for both
 
     /// <summary>
     /// a / (1 + b) for b in [0, 1] given <paramref name="r"/> = 1 / (1 + b) rounded (for the generator: sigmoid's
