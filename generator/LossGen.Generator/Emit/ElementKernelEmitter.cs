@@ -64,7 +64,9 @@ internal sealed class ElementKernelEmitter
                 .Concat(_plan.Invariants.Select(s => Naming.Identifier(s.Name)))
                 .Concat(_plan.Computed.Select(g => "out " + Naming.KernelParameter(g.Parameter, _parameterNames))));
             w.Line();
-            w.Line("/// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>");
+            w.Line(_plan.InterleavesPairs
+                ? "/// <summary>The same kernel, called out of line for the vectors after the main loop (which writes out its statements for two vectors).</summary>"
+                : "/// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>");
             w.Line(GeneratedText.FullyOptimized);
             w.Line("private static " + _v + " " + OutOfLineName + "(" + parameters + ") => Element(" + arguments + ");");
         }

@@ -36,7 +36,8 @@ internal sealed partial class LoopEmitter
 
     /// <summary>
     /// In the main loop of kernels with long bodies (<see cref="KernelPlan.Prefetches"/>): a prefetch of each element-wise
-    /// span's data 2 KB ahead; rows (loaded with strides) and class indices are not prefetched.
+    /// span's data 2 KB ahead (<c>PrefetchPair</c> where the loop reads two vectors, so that 512-bit vectors' second line is
+    /// asked for too); rows (loaded with strides) and class indices are not prefetched.
     /// </summary>
     private void WritePrefetches(CodeWriter w)
     {
@@ -44,10 +45,11 @@ internal sealed partial class LoopEmitter
         {
             return;
         }
-        w.Comment("Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.");
+        bool pair = _plan.InterleavesPairs;
+        w.Comment("Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes" + (pair ? "; both vectors' lines" : "") + "): a hint, which never faults.");
         foreach (string span in _plan.Spans.Where(s => !IsRow(s) && !_plan.IndexSpans.Contains(s)))
         {
-            w.Line("KernelSupport.Prefetch(in " + L(span + "Ref") + ", " + L("i") + ");");
+            w.Line("KernelSupport." + (pair ? "PrefetchPair" : "Prefetch") + "(in " + L(span + "Ref") + ", " + L("i") + ");");
         }
     }
 }

@@ -20,6 +20,11 @@ internal sealed partial class LoopEmitter
 
     private void EmitUnrolled(CodeWriter w)
     {
+        if (_plan.InterleavesPairs)
+        {
+            EmitInterleavedPair(w);
+            return;
+        }
         WritePrefetches(w);
         for (int u = 0; u < _unroll; u++)
         {
@@ -61,25 +66,35 @@ internal sealed partial class LoopEmitter
         }
         string element = _plan.RemainderOutOfLine && !mainLoop ? ElementKernelEmitter.OutOfLineName : "Element";
         w.Line(_v + " " + L("loss" + suffix) + " = " + element + "(" + string.Join(", ", args) + ");");
+        EmitResults(w, u, index, tail, L("loss" + suffix), g => L(g.Parameter + suffix));
+    }
+
+    /// <summary>
+    /// What follows one vector's kernel: its loss added to accumulator <paramref name="u"/> (or stored), its derivatives
+    /// stored (span outputs, times the mean's scale) or added (scalar outputs); <paramref name="loss"/> and
+    /// <paramref name="derivative"/> name the vectors that hold them.
+    /// </summary>
+    private void EmitResults(CodeWriter w, int u, string index, bool tail, string loss, System.Func<PlanGradient, string> derivative)
+    {
         string Masked(string value) => tail ? "Vector.ConditionalSelect(" + L("mask") + ", " + value + ", " + _v + ".Zero)" : value;
         if (_reduces)
         {
             if (tail)
             {
-                w.Line(L("lossSum") + ".Add(" + Masked(L("loss" + suffix)) + ");");
+                w.Line(L("lossSum") + ".Add(" + Masked(loss) + ");");
             }
             else
             {
-                w.Line(L("lossAcc" + u) + " += " + L("loss" + suffix) + ";");
+                w.Line(L("lossAcc" + u) + " += " + loss + ";");
             }
         }
         else
         {
-            Store(w, _plan.LossSpan!, L("loss" + suffix), index, tail);
+            Store(w, _plan.LossSpan!, loss, index, tail);
         }
         foreach (PlanGradient g in _spanGradients)
         {
-            string value = L(g.Parameter + suffix) + (_mean ? " * " + L(ScaleName(ScaleLiteral(g.Factor))) : "");
+            string value = derivative(g) + (_mean ? " * " + L(ScaleName(ScaleLiteral(g.Factor))) : "");
             if (g.Component >= 0)
             {
                 w.Line(tail
@@ -102,11 +117,11 @@ internal sealed partial class LoopEmitter
         {
             if (tail)
             {
-                w.Line(L(g.Parameter + "Sum") + ".Add(" + Masked(L(g.Parameter + suffix)) + ");");
+                w.Line(L(g.Parameter + "Sum") + ".Add(" + Masked(derivative(g)) + ");");
             }
             else
             {
-                w.Line(L(g.Parameter + "Acc" + u) + " += " + L(g.Parameter + suffix) + ";");
+                w.Line(L(g.Parameter + "Acc" + u) + " += " + derivative(g) + ";");
             }
         }
     }

@@ -7,8 +7,8 @@ namespace LossGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>Run</c>: validation of every span length before anything is written, then a main loop
-/// of 4 vectors per iteration (1 for kernels with transcendental functions, <see cref="KernelPlan.VectorsPerIteration"/>)
-/// with independent accumulators (summed in T for at most <see cref="BlockIterations"/> iterations, then
+/// of 4 vectors per iteration (2 for kernels with transcendental functions, their statements interleaved, 1 for such
+/// kernels over rows: <see cref="KernelPlan.VectorsPerIteration"/>) with independent accumulators (summed in T for at most <see cref="BlockIterations"/> iterations, then
 /// flushed into a double sum: <c>WideSum</c> for float, the compensated <c>CompensatedSum</c> for double),
 /// after a 4-vector loop a single-vector loop, and a masked tail that runs the same kernel as the body, so
 /// every element's result is bitwise the same wherever it falls.

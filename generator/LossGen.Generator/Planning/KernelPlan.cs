@@ -160,12 +160,26 @@ internal sealed record KernelPlan(
     public bool Prefetches => PerElement.Count(s => OpTable.Of(s.Op).IsTranscendental) >= 2;
 
     /// <summary>
-    /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs hiding),
-    /// one for kernels that call a transcendental function, whose long bodies already give the processor independent
-    /// work within one vector, and whose inlined copies, with their rarely taken special-value paths, made the JIT
-    /// spill (measured: 1 vector per iteration beat 2 and 4 for every such benchmarked loss, docs/benchmarks.md).
+    /// Vectors per iteration of the main loop: 4 independent chains for light kernels (their latency needs hiding), 2
+    /// for kernels with long bodies (<see cref="InterleavesPairs"/>), 1 for other kernels that call a transcendental
+    /// function (one exp: a short chain that the processor already overlaps) and for heavy kernels over unrolled rows.
     /// </summary>
-    public int VectorsPerIteration => IsHeavy ? 1 : 4;
+    public int VectorsPerIteration => !IsHeavy ? 4 : InterleavesPairs ? 2 : 1;
+
+    /// <summary>
+    /// Whether the main loop computes two vectors per iteration with the kernel's statements interleaved (each statement
+    /// for the vector at i, then for the vector at i + width) written into the loop itself, instead of calling the
+    /// kernel: for element-wise kernels with long bodies (two or more transcendental functions, as for
+    /// <see cref="Prefetches"/>; Poisson NLL's one exp gained nothing measurable). Their vector is one long dependent chain
+    /// (about 100 cycles for focal loss: exp, the division, log1p) of about 120 instructions, and the processor's
+    /// window holds only two or three of them, so one vector per iteration left it waiting on latency; two chains side
+    /// by side made focal 17–19% faster at both vector widths (docs/benchmarks.md). Calling the kernel twice instead
+    /// leaves the chains one after the other, and an inlined copy per call, each with its special-value paths, made the
+    /// JIT spill (measured: slower than one vector); a two-vector kernel method is too large for the JIT to inline into
+    /// <c>Run</c>, whose own size sets its inlining budget. Kernels over unrolled rows keep one vector (their body holds
+    /// K components already; not measured).
+    /// </summary>
+    public bool InterleavesPairs => Prefetches && RowLength == 0 && IndexSpans.Count == 0;
 
     /// <summary>
     /// Whether the vectors after the main loop (the tail) call the kernel out of line: for heavy kernels, so that

@@ -173,6 +173,28 @@ public static partial class KernelSupport
     }
 
     /// <summary>
+    /// <see cref="Prefetch{T}"/> for a main loop that reads two vectors per iteration: the line
+    /// <see cref="PrefetchBytes"/> ahead of <c>source[index]</c> and, where two vectors span more than one cache line of
+    /// 64 bytes (512-bit <c>Vector&lt;T&gt;</c>), the next line too, so that every line the loop will read is asked for
+    /// (with 256-bit vectors the loop advances 64 bytes per iteration and one hint per iteration covers every line). The
+    /// test of <c>Vector&lt;byte&gt;.Count</c> is a constant to the JIT: no branch is left in the loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchPair<T>(ref readonly T source, int index)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            byte* element = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), index));
+            Sse.Prefetch0(element + PrefetchBytes);
+            if (Vector<byte>.Count > 32)
+            {
+                Sse.Prefetch0(element + PrefetchBytes + 64);
+            }
+        }
+    }
+
+    /// <summary>
     /// Lane <paramref name="lane"/> of <paramref name="vector"/> by reference, to build or read a vector lane by lane
     /// (a stackalloc buffer instead would keep the JIT from inlining the helper, and a tail cost a call and a copy).
     /// </summary>

@@ -96,4 +96,64 @@ public class KernelContractTests
             Assert.Equal(full.AsSpan(0, n).ToArray(), part); // Sum: no 1/n scaling, so bit for bit
         }
     }
+
+    [Fact]
+    public void InterleavedElementsGetTheSameResultsAsElementsComputedAlone()
+    {
+        // The main loop of a heavy kernel computes the vectors at i and i + width with the kernel's statements written out
+        // for both; the vectors after it call the kernel out of line. Element k of 6 vectors falls in the main loop; with
+        // n = k + 1 it falls in the remainder or the masked tail: the same bits either way.
+        int n = 6 * Vector<float>.Count;
+        var random = new Random(11);
+        float[] z = Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() * 16 - 8)).ToArray();
+        float[] y = Enumerable.Range(0, n).Select(_ => (float)random.Next(2)).ToArray();
+        var loss = new float[n];
+        var dz = new float[n];
+        InterleavedLosses.FocalNoneF(z, y, 0.25f, loss, dz);
+        for (int k = 0; k < n; k++)
+        {
+            var lossPart = new float[k + 1];
+            var dzPart = new float[k + 1];
+            InterleavedLosses.FocalNoneF(z.AsSpan(0, k + 1), y.AsSpan(0, k + 1), 0.25f, lossPart, dzPart);
+            Assert.Equal(BitConverter.SingleToInt32Bits(loss[k]), BitConverter.SingleToInt32Bits(lossPart[k]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(dz[k]), BitConverter.SingleToInt32Bits(dzPart[k]));
+        }
+
+        // Against the closed form in double: α_t·q²·softplus(−z_t) with q = σ(−z_t), z_t = (2y − 1)z.
+        for (int k = 0; k < n; k++)
+        {
+            double zt = (2.0 * y[k] - 1) * z[k], q = 1 / (1 + Math.Exp(zt)), alpha = 0.25 * y[k] + 0.75 * (1 - y[k]);
+            double softplus = Math.Max(-zt, 0) + Math.Log(1 + Math.Exp(-Math.Abs(zt)));
+            double expected = alpha * q * q * softplus;
+            Assert.True(Math.Abs(loss[k] - expected) <= 1e-6 * Math.Abs(expected) + 1e-30, $"loss[{k}] = {loss[k]}, expected {expected}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1003)]
+    public void InterleavedLoopsSumScalarGradientsOfBothVectors(int n)
+    {
+        // Each of the two vectors of an iteration has its own accumulators: dropping one would lose half the sum.
+        var random = new Random(n);
+        double[] p = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 3).ToArray();
+        const double a = 1.5, b = 0.7;
+        var dp = new double[n];
+        double value = InterleavedLosses.ExpFitSumD(p, y, a, b, dp, out double da, out double db);
+        double expectedValue = 0, expectedDa = 0, expectedDb = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double e = Math.Exp(b * p[k]), r = a * e - y[k];
+            expectedValue += r * r + Math.Log(1 + p[k] * p[k]);
+            expectedDa += 2 * r * e;
+            expectedDb += 2 * r * a * e * p[k];
+            double expectedDp = 2 * r * a * b * e + 2 * p[k] / (1 + p[k] * p[k]);
+            Assert.True(Math.Abs(dp[k] - expectedDp) <= 1e-13 * (1 + Math.Abs(expectedDp)), $"dp[{k}] = {dp[k]}, expected {expectedDp}");
+        }
+        Assert.Equal(expectedValue, value, 1e-12 * Math.Max(1, Math.Abs(expectedValue)));
+        Assert.Equal(expectedDa, da, 1e-12 * Math.Max(1, Math.Abs(expectedDa)));
+        Assert.Equal(expectedDb, db, 1e-12 * Math.Max(1, Math.Abs(expectedDb)));
+    }
 }

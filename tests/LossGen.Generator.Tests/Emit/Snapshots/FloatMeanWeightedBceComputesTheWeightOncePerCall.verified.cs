@@ -60,20 +60,90 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: one vector per iteration, its accumulator flushed into the
+            // Main loop: 2 vectors per iteration with independent accumulators, flushed into the
             // double sum every 16 iterations so that long sums stay accurate.
-            int lastBlockStart = n - width;
+            int lastBlockStart = n - 2 * width;
             while (i <= lastBlockStart)
             {
-                Vector<float> lossAcc0 = Vector<float>.Zero;
-                int blockEnd = (int)Math.Min((long)i + 15L * width, lastBlockStart);
-                for (; i <= blockEnd; i += width)
+                Vector<float> lossAcc0 = Vector<float>.Zero, lossAcc1 = Vector<float>.Zero;
+                int blockEnd = (int)Math.Min((long)i + 15L * 2 * width, lastBlockStart);
+                for (; i <= blockEnd; i += 2 * width)
                 {
-                    // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.
-                    KernelSupport.Prefetch(in zRef, i);
-                    KernelSupport.Prefetch(in yRef, i);
-                    KernelSupport.Prefetch(in dzRef, i);
-                    Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), v3, out Vector<float> dz0);
+                    // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes; both vectors' lines): a hint, which never faults.
+                    KernelSupport.PrefetchPair(in zRef, i);
+                    KernelSupport.PrefetchPair(in yRef, i);
+                    KernelSupport.PrefetchPair(in dzRef, i);
+                    // The statements of Element for the vectors at i and i + width, each written for both before the next:
+                    // two independent dependency chains side by side, which the processor overlaps (docs/architecture.md, "Loop width").
+                    Vector<float> z_0 = Vector.LoadUnsafe(in zRef, (nuint)(i));
+                    Vector<float> z_1 = Vector.LoadUnsafe(in zRef, (nuint)(i + width));
+                    Vector<float> y_0 = Vector.LoadUnsafe(in yRef, (nuint)(i));
+                    Vector<float> y_1 = Vector.LoadUnsafe(in yRef, (nuint)(i + width));
+                    // 1 - y
+                    Vector<float> v1_0 = Vector<float>.One - y_0;
+                    Vector<float> v1_1 = Vector<float>.One - y_1;
+                    // (1 - y) * z
+                    Vector<float> v2_0 = v1_0 * z_0;
+                    Vector<float> v2_1 = v1_1 * z_1;
+                    // 1 + y * (posWeight - 1)
+                    Vector<float> v4_0 = Vector.FusedMultiplyAdd(y_0, v3, Vector<float>.One);
+                    Vector<float> v4_1 = Vector.FusedMultiplyAdd(y_1, v3, Vector<float>.One);
+                    // -z
+                    Vector<float> v5_0 = -z_0;
+                    Vector<float> v5_1 = -z_1;
+                    // abs(z)
+                    Vector<float> v6_0 = Vector.Abs(z_0);
+                    Vector<float> v6_1 = Vector.Abs(z_1);
+                    // -abs(z)
+                    Vector<float> v7_0 = -v6_0;
+                    Vector<float> v7_1 = -v6_1;
+                    // exp(-abs(z))
+                    Vector<float> v8_0 = ExpNonPositive(v7_0);
+                    Vector<float> v8_1 = ExpNonPositive(v7_1);
+                    // max(-z, 0)
+                    Vector<float> v9_0 = Vector.MaxNative(v5_0, Vector<float>.Zero);
+                    Vector<float> v9_1 = Vector.MaxNative(v5_1, Vector<float>.Zero);
+                    // log1p(exp(-abs(z)))
+                    Vector<float> v10_0 = Log1pUnit(v8_0);
+                    Vector<float> v10_1 = Log1pUnit(v8_1);
+                    // max(-z, 0) + log1p(exp(-abs(z)))
+                    Vector<float> v11_0 = v9_0 + v10_0;
+                    Vector<float> v11_1 = v9_1 + v10_1;
+                    // (1 + y * (posWeight - 1)) * (max(-z, 0) + log1p(exp(-abs(z))))
+                    Vector<float> v12_0 = v4_0 * v11_0;
+                    Vector<float> v12_1 = v4_1 * v11_1;
+                    // (1 - y) * z + (1 + y * (posWeight - 1)) * (max(-z, 0) + log1p(exp(-abs(z))))
+                    Vector<float> v13_0 = v2_0 + v12_0;
+                    Vector<float> v13_1 = v2_1 + v12_1;
+                    // -z >= 0
+                    Vector<float> g1_0 = Vector.GreaterThanOrEqual<float>(v5_0, Vector<float>.Zero);
+                    Vector<float> g1_1 = Vector.GreaterThanOrEqual<float>(v5_1, Vector<float>.Zero);
+                    // -z >= 0 ? 1 : exp(-abs(z))
+                    Vector<float> g2_0 = Vector.ConditionalSelect(g1_0, Vector<float>.One, v8_0);
+                    Vector<float> g2_1 = Vector.ConditionalSelect(g1_1, Vector<float>.One, v8_1);
+                    // div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+                    Vector<float> g3_0 = g2_0 / (Vector<float>.One + v8_0);
+                    Vector<float> g3_1 = g2_1 / (Vector<float>.One + v8_1);
+                    // 1 - y - (1 + y * (posWeight - 1)) * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+                    Vector<float> g4_0 = Vector.FusedMultiplyAdd(-v4_0, g3_0, v1_0);
+                    Vector<float> g4_1 = Vector.FusedMultiplyAdd(-v4_1, g3_1, v1_1);
+                    // ∂l/∂z = 1 - y - (1 + y * (posWeight - 1)) * div1p(-z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+                    // l = (1 - y) * z + (1 + y * (posWeight - 1)) * (max(-z, 0) + log1p(exp(-abs(z))))
+                    lossAcc0 += v13_0;
+                    (g4_0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
+                    lossAcc1 += v13_1;
+                    (g4_1 * scale).StoreUnsafe(ref dzRef, (nuint)(i + width));
+                }
+                lossSum.Add(lossAcc0 + lossAcc1);
+            }
+
+            // Whole vectors that remain (at most 1), if any (none leaves the sum untouched).
+            if (i <= n - width)
+            {
+                Vector<float> lossAcc0 = Vector<float>.Zero;
+                for (; i <= n - width; i += width)
+                {
+                    Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), v3, out Vector<float> dz0);
                     lossAcc0 += loss0;
                     (dz0 * scale).StoreUnsafe(ref dzRef, (nuint)(i));
                 }
@@ -139,7 +209,7 @@ namespace LossGen.Generated
             return v13;
         }
 
-        /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
+        /// <summary>The same kernel, called out of line for the vectors after the main loop (which writes out its statements for two vectors).</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector<float> ElementOutOfLine(Vector<float> z, Vector<float> y, Vector<float> v3, out Vector<float> dz) => Element(z, y, v3, out dz);
     }

@@ -54,15 +54,65 @@ namespace LossGen.Generated
             int width = Vector<float>.Count;
             int i = 0;
 
-            // Main loop: one vector per iteration; every result is stored, nothing is summed.
+            // Main loop: 2 vectors per iteration; every result is stored, nothing is summed.
+            for (; i <= n - 2 * width; i += 2 * width)
+            {
+                // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes; both vectors' lines): a hint, which never faults.
+                KernelSupport.PrefetchPair(in zRef, i);
+                KernelSupport.PrefetchPair(in yRef, i);
+                KernelSupport.PrefetchPair(in lossRef, i);
+                KernelSupport.PrefetchPair(in dzRef, i);
+                // The statements of Element for the vectors at i and i + width, each written for both before the next:
+                // two independent dependency chains side by side, which the processor overlaps (docs/architecture.md, "Loop width").
+                Vector<float> z_0 = Vector.LoadUnsafe(in zRef, (nuint)(i));
+                Vector<float> z_1 = Vector.LoadUnsafe(in zRef, (nuint)(i + width));
+                Vector<float> y_0 = Vector.LoadUnsafe(in yRef, (nuint)(i));
+                Vector<float> y_1 = Vector.LoadUnsafe(in yRef, (nuint)(i + width));
+                // max(z, 0)
+                Vector<float> v1_0 = Vector.Max(z_0, Vector<float>.Zero);
+                Vector<float> v1_1 = Vector.Max(z_1, Vector<float>.Zero);
+                // max(z, 0) - z * y
+                Vector<float> v2_0 = Vector.FusedMultiplyAdd(-z_0, y_0, v1_0);
+                Vector<float> v2_1 = Vector.FusedMultiplyAdd(-z_1, y_1, v1_1);
+                // abs(z)
+                Vector<float> v3_0 = Vector.Abs(z_0);
+                Vector<float> v3_1 = Vector.Abs(z_1);
+                // -abs(z)
+                Vector<float> v4_0 = -v3_0;
+                Vector<float> v4_1 = -v3_1;
+                // exp(-abs(z))
+                Vector<float> v5_0 = ExpNonPositive(v4_0);
+                Vector<float> v5_1 = ExpNonPositive(v4_1);
+                // log1p(exp(-abs(z)))
+                Vector<float> v6_0 = Log1pUnit(v5_0);
+                Vector<float> v6_1 = Log1pUnit(v5_1);
+                // max(z, 0) - z * y + log1p(exp(-abs(z)))
+                Vector<float> v7_0 = v2_0 + v6_0;
+                Vector<float> v7_1 = v2_1 + v6_1;
+                // z >= 0
+                Vector<float> g1_0 = Vector.GreaterThanOrEqual<float>(z_0, Vector<float>.Zero);
+                Vector<float> g1_1 = Vector.GreaterThanOrEqual<float>(z_1, Vector<float>.Zero);
+                // z >= 0 ? 1 : exp(-abs(z))
+                Vector<float> g2_0 = Vector.ConditionalSelect(g1_0, Vector<float>.One, v5_0);
+                Vector<float> g2_1 = Vector.ConditionalSelect(g1_1, Vector<float>.One, v5_1);
+                // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z)))
+                Vector<float> g3_0 = g2_0 / (Vector<float>.One + v5_0);
+                Vector<float> g3_1 = g2_1 / (Vector<float>.One + v5_1);
+                // div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+                Vector<float> g4_0 = g3_0 - y_0;
+                Vector<float> g4_1 = g3_1 - y_1;
+                // ∂l/∂z = div1p(z >= 0 ? 1 : exp(-abs(z)), exp(-abs(z))) - y
+                // l = max(z, 0) - z * y + log1p(exp(-abs(z)))
+                v7_0.StoreUnsafe(ref lossRef, (nuint)(i));
+                g4_0.StoreUnsafe(ref dzRef, (nuint)(i));
+                v7_1.StoreUnsafe(ref lossRef, (nuint)(i + width));
+                g4_1.StoreUnsafe(ref dzRef, (nuint)(i + width));
+            }
+
+            // Whole vectors that remain (at most 1).
             for (; i <= n - width; i += width)
             {
-                // Ask for each span's data 2 KB ahead (KernelSupport.PrefetchBytes): a hint, which never faults.
-                KernelSupport.Prefetch(in zRef, i);
-                KernelSupport.Prefetch(in yRef, i);
-                KernelSupport.Prefetch(in lossRef, i);
-                KernelSupport.Prefetch(in dzRef, i);
-                Vector<float> loss0 = Element(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
+                Vector<float> loss0 = ElementOutOfLine(Vector.LoadUnsafe(in zRef, (nuint)(i)), Vector.LoadUnsafe(in yRef, (nuint)(i)), out Vector<float> dz0);
                 loss0.StoreUnsafe(ref lossRef, (nuint)(i));
                 dz0.StoreUnsafe(ref dzRef, (nuint)(i));
             }
@@ -111,7 +161,7 @@ namespace LossGen.Generated
             return v7;
         }
 
-        /// <summary>The same kernel, called out of line for the vectors after the main loop: the loop alone inlines it.</summary>
+        /// <summary>The same kernel, called out of line for the vectors after the main loop (which writes out its statements for two vectors).</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector<float> ElementOutOfLine(Vector<float> z, Vector<float> y, out Vector<float> dz) => Element(z, y, out dz);
     }
