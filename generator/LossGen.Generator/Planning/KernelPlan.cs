@@ -176,10 +176,11 @@ internal sealed record KernelPlan(
     /// by side made focal 17–19% faster at both vector widths (docs/benchmarks.md). Calling the kernel twice instead
     /// leaves the chains one after the other, and an inlined copy per call, each with its special-value paths, made the
     /// JIT spill (measured: slower than one vector); a two-vector kernel method is too large for the JIT to inline into
-    /// <c>Run</c>, whose own size sets its inlining budget. Kernels over unrolled rows keep one vector (their body holds
-    /// K components already; not measured).
+    /// <c>Run</c>, whose own size sets its inlining budget. Float kernels only: the double BCE kernel, whose exp and log1p
+    /// polynomials are twice as long, ran 1.7× slower at n = 10³ with two vectors (6.19 against 3.56–3.65 µs). Kernels
+    /// over unrolled rows keep one vector (their body holds K components already; not measured).
     /// </summary>
-    public bool InterleavesPairs => Prefetches && RowLength == 0 && IndexSpans.Count == 0;
+    public bool InterleavesPairs => Element == ElementType.Float && Prefetches && RowLength == 0 && IndexSpans.Count == 0;
 
     /// <summary>
     /// Whether the vectors after the main loop (the tail) call the kernel out of line: for heavy kernels, so that

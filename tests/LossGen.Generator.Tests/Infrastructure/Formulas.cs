@@ -81,10 +81,14 @@ internal static class Formulas
         Derive(formula, secondDerivatives, false, scalars);
 
     /// <summary>As above; with <paramref name="hessian"/> the declaration also asks for the scalars' Hessian.</summary>
-    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, bool hessian, params string[] scalars)
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, bool secondDerivatives, bool hessian, params string[] scalars) =>
+        Derive(formula, ElementType.Double, secondDerivatives, hessian, scalars);
+
+    /// <summary>As above, for spans of <paramref name="element"/>.</summary>
+    public static (DerivedLoss Loss, LossSignature Signature) Derive(string formula, ElementType element, bool secondDerivatives, bool hessian, string[] scalars)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        LossDeclaration declaration = Declaration(formula, ElementType.Double, 0, secondDerivatives, hessian, scalars);
+        LossDeclaration declaration = Declaration(formula, element, 0, secondDerivatives, hessian, scalars);
         LossSignature signature = SignatureBinder.Bind(declaration, diagnostics);
         ParseResult parsed = Parser.Parse(formula);
         if (parsed.Error is not null)
@@ -124,10 +128,10 @@ internal static class Formulas
     public static string[] ScalarsOf(string formula) =>
         new[] { "beta", "delta", "tau", "posWeight", "s2", "eps", "a", "b" }.Where(s => System.Text.RegularExpressions.Regex.IsMatch(formula, @"\b" + s + @"\b")).ToArray();
 
-    /// <summary>The kernel plan of <paramref name="formula"/> over p and y, its scalars by <see cref="ScalarsOf"/> (double, mean).</summary>
-    public static KernelPlan PlanOf(string formula)
+    /// <summary>The kernel plan of <paramref name="formula"/> over p and y, its scalars by <see cref="ScalarsOf"/> (double unless told, mean).</summary>
+    public static KernelPlan PlanOf(string formula, ElementType element = ElementType.Double)
     {
-        (DerivedLoss derived, LossSignature signature) = Derive(formula, ScalarsOf(formula));
+        (DerivedLoss derived, LossSignature signature) = Derive(formula, element, false, false, ScalarsOf(formula));
         return KernelPlanner.Plan(derived, signature);
     }
 }

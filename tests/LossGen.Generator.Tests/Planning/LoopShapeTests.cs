@@ -1,4 +1,5 @@
 using LossGen.Generator.Binding;
+using LossGen.Generator.Declarations;
 using LossGen.Generator.Planning;
 using LossGen.Generator.Symbolic;
 using LossGen.Generator.Tests.Infrastructure;
@@ -13,7 +14,7 @@ namespace LossGen.Generator.Tests.Planning;
 /// </summary>
 public class LoopShapeTests
 {
-    private static KernelPlan PlanOf(string formula) => Formulas.PlanOf(formula);
+    private static KernelPlan PlanOf(string formula) => Formulas.PlanOf(formula, ElementType.Float);
 
     [Theory]
     [InlineData("(p - y)^2", 4, false)]                                           // MSE: plain arithmetic
@@ -28,6 +29,17 @@ public class LoopShapeTests
         Assert.Equal(vectorsPerIteration == 2, plan.InterleavesPairs);
         Assert.Equal(vectorsPerIteration < 4, plan.RemainderOutOfLine);
         Assert.Equal(prefetches, plan.Prefetches);
+    }
+
+    [Fact]
+    public void DoubleKernelsKeepOneVectorPerIteration()
+    {
+        // Their exp and log1p polynomials are twice as long: two vectors interleaved measured slower (KernelPlan.InterleavesPairs).
+        KernelPlan plan = Formulas.PlanOf("max(p, 0) - p * y + softplus(-abs(p))", ElementType.Double);
+        Assert.True(plan.IsHeavy && plan.Prefetches);
+        Assert.False(plan.InterleavesPairs);
+        Assert.Equal(1, plan.VectorsPerIteration);
+        Assert.True(plan.RemainderOutOfLine);
     }
 
     [Fact]
