@@ -41,8 +41,7 @@ internal sealed partial class LoopEmitter
         w.Comment("l = " + _plan.KernelValueText);
         for (int copy = 0; copy < 2; copy++)
         {
-            int u = copy;
-            EmitResults(w, u, "(nuint)(" + offsets[copy] + ")", tail: false, PairOperand(_plan.Value, copy), g => PairOperand(g.Core!, copy));
+            EmitResults(w, copy, "(nuint)(" + offsets[copy] + ")", tail: false, PairOperand(_plan.Value, copy), g => PairOperand(g.Core!, copy));
         }
     }
 

@@ -167,10 +167,15 @@ public static partial class KernelSupport
     {
         if (Sse.IsSupported)
         {
-            byte* element = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), index));
-            Sse.Prefetch0(element + PrefetchBytes);
+            Sse.Prefetch0(Ahead(in source, index));
         }
     }
+
+    /// <summary>The raw address <see cref="PrefetchBytes"/> past <c>source[index]</c> (never kept, never dereferenced).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe byte* Ahead<T>(ref readonly T source, int index)
+        where T : unmanaged =>
+        (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), index)) + PrefetchBytes;
 
     /// <summary>
     /// <see cref="Prefetch{T}"/> for a main loop that reads two vectors per iteration: the line
@@ -185,11 +190,11 @@ public static partial class KernelSupport
     {
         if (Sse.IsSupported)
         {
-            byte* element = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in source), index));
-            Sse.Prefetch0(element + PrefetchBytes);
+            byte* ahead = Ahead(in source, index);
+            Sse.Prefetch0(ahead);
             if (Vector<byte>.Count > 32)
             {
-                Sse.Prefetch0(element + PrefetchBytes + 64);
+                Sse.Prefetch0(ahead + 64);
             }
         }
     }
