@@ -91,11 +91,21 @@ public sealed record DistributedTrainerOptions
     /// </summary>
     public string? CheckpointPath { get; init; }
 
-    /// <summary>Retries of one shard's call after a transient failure (its silo died or is unreachable, a timeout); default 20.</summary>
+    /// <summary>
+    /// Retries of one shard's call after a transient failure (its silo died or is unreachable, a timeout); default 20.
+    /// With the default delays they span about 90 s, longer than Orleans takes by default to declare a dead silo dead
+    /// (three missed 5 s probes and two votes: some 15–30 s), until which calls to its grains keep failing.
+    /// </summary>
     public int MaxRetries { get; init; } = 20;
 
-    /// <summary>The pause before a retry (default 0.5 s): time for the cluster to notice a dead silo.</summary>
+    /// <summary>
+    /// The pause before the first retry (default 0.5 s); each further retry of the same call waits twice as long as the
+    /// one before, up to <see cref="MaxRetryDelay"/>.
+    /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest pause between two retries of a call (default 5 s; <see cref="RetryDelay"/> when that is longer).</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait for one shard's answer before the call counts as failed and is retried (default 10 minutes).</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(10);
@@ -136,9 +146,22 @@ public sealed record DistributedTrainerOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumEvaluationTimeout), MinimumEvaluationTimeout, "The minimum evaluation timeout must be positive.");
         }
-        if (RetryDelay < TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
+        if (RetryDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(RetryDelay < TimeSpan.Zero ? nameof(RetryDelay) : nameof(CallTimeout), "Delays must be non-negative and the timeout positive.");
+            string name = RetryDelay < TimeSpan.Zero ? nameof(RetryDelay) : MaxRetryDelay < TimeSpan.Zero ? nameof(MaxRetryDelay) : nameof(CallTimeout);
+            throw new ArgumentOutOfRangeException(name, "Delays must be non-negative and the timeout positive.");
         }
+    }
+
+    /// <summary>
+    /// The pause before retry number <paramref name="retry"/> (0 for the first) of one call:
+    /// <see cref="RetryDelay"/> × 2^retry, at most max(<see cref="RetryDelay"/>, <see cref="MaxRetryDelay"/>).
+    /// </summary>
+    internal TimeSpan RetryDelayBefore(int retry)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retry);
+        TimeSpan cap = MaxRetryDelay > RetryDelay ? MaxRetryDelay : RetryDelay;
+        double ticks = RetryDelay.Ticks * Math.Pow(2, Math.Min(retry, 62));
+        return ticks >= cap.Ticks ? cap : TimeSpan.FromTicks((long)ticks);
     }
 }

@@ -198,7 +198,7 @@ public sealed class DistributedTrainer<T>
             catch (Exception e) when (IsTransient(e) && attempt < _options.MaxRetries && !token.IsCancellationRequested)
             {
                 Interlocked.Increment(ref _retries);
-                await Task.Delay(_options.RetryDelay, token).ConfigureAwait(false);
+                await Task.Delay(_options.RetryDelayBefore(attempt), token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
