@@ -60,8 +60,19 @@ internal sealed class Parser
     private FormulaSyntax ParseFormula()
     {
         var bindings = new List<BindingSyntax>();
-        while (Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.Assign)
+        while (true)
         {
+            // 'let d = …;', 'var d = …;': the keyword of another language.
+            if (Current.Kind == TokenKind.Identifier && Current.Text is "let" or "var" or "val" or "const"
+                && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.Assign)
+            {
+                throw Error(Current, "a let-binding has no keyword: write '" + Peek(1).Text + " = …;' without '" + Current.Text + "'");
+            }
+            if (!(Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.Assign))
+            {
+                break;
+            }
+
             Token name = Advance();
             Advance();
             ExprSyntax value = ParseExpression();

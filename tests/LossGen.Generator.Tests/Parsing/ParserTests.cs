@@ -90,6 +90,8 @@ public class ParserTests
     [InlineData("a ? b", 5, "expected ':' of the conditional")]
     [InlineData("d = a", 5, "expected ';' after the let-binding 'd'")]
     [InlineData("d = a;", 6, "the loss expression is missing")]
+    [InlineData("let d = p - y; d^2", 0, "a let-binding has no keyword: write 'd = …;' without 'let'")]
+    [InlineData("d = p - y; var e = d; e", 11, "a let-binding has no keyword: write 'e = …;' without 'var'")]
     [InlineData("a b", 2, "an operator is missing between 'a' and 'b'; write 'a * b' for a product")]
     [InlineData("2p", 1, "an operator is missing between '2' and 'p'; write '2 * p' for a product")]
     [InlineData("p ** 2", 2, "'**' is not an operator; write 'x^y' or 'pow(x, y)' for a power")]
