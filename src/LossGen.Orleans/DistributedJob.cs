@@ -100,7 +100,8 @@ public sealed record DistributedTrainerOptions
 
     /// <summary>
     /// The pause before the first retry (default 0.5 s); each further retry of the same call waits twice as long as the
-    /// one before, up to <see cref="MaxRetryDelay"/>.
+    /// one before, up to <see cref="MaxRetryDelay"/>. This, <see cref="MaxRetryDelay"/> and <see cref="CallTimeout"/> are at most
+    /// 2³² − 2 ms (about 49.7 days), the longest wait <see cref="System.Threading.Tasks.Task.Delay(TimeSpan)"/> takes.
     /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -146,10 +147,19 @@ public sealed record DistributedTrainerOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumEvaluationTimeout), MinimumEvaluationTimeout, "The minimum evaluation timeout must be positive.");
         }
-        if (RetryDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
+        CheckWait(RetryDelay, nameof(RetryDelay), zeroAllowed: true);
+        CheckWait(MaxRetryDelay, nameof(MaxRetryDelay), zeroAllowed: true);
+        CheckWait(CallTimeout, nameof(CallTimeout), zeroAllowed: false);
+    }
+
+    /// <summary>The longest wait <see cref="System.Threading.Tasks.Task.Delay(TimeSpan)"/> and <c>Task.WaitAsync</c> accept: 2³² − 2 ms, about 49.7 days.</summary>
+    internal static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private static void CheckWait(TimeSpan value, string name, bool zeroAllowed)
+    {
+        if (value < TimeSpan.Zero || (!zeroAllowed && value == TimeSpan.Zero) || value > LongestWait)
         {
-            string name = RetryDelay < TimeSpan.Zero ? nameof(RetryDelay) : MaxRetryDelay < TimeSpan.Zero ? nameof(MaxRetryDelay) : nameof(CallTimeout);
-            throw new ArgumentOutOfRangeException(name, "Delays must be non-negative and the timeout positive.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {(zeroAllowed ? "non-negative" : "positive")} and at most 2^32 - 2 ms, about 49.7 days (the longest wait Task.Delay accepts).");
         }
     }
 

@@ -45,4 +45,42 @@ public class RetryScheduleTests
         e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributedTrainerOptions { RetryDelay = TimeSpan.FromSeconds(-1) }.Validate());
         Assert.Equal("RetryDelay", e.ParamName);
     }
+
+    [Theory]
+    [InlineData("RetryDelay")]
+    [InlineData("MaxRetryDelay")]
+    [InlineData("CallTimeout")]
+    public void WaitsLongerThanTaskDelayTakesAreRefusedByName(string name)
+    {
+        // The runtime's own limit (2^32 - 2 ms), checked here rather than copied: a wait Task.Delay refuses would
+        // otherwise pass validation and fail the run at its first retry, after the shards have loaded.
+        TimeSpan longest = TimeSpan.FromMilliseconds(4_294_967_294);
+        TimeSpan tooLong = longest + TimeSpan.FromMilliseconds(1);
+        Assert.True(Task.Delay(longest, new CancellationToken(true)).IsCanceled);
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = Task.Delay(tooLong, new CancellationToken(true)); });
+
+        With(name, longest).Validate();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => With(name, tooLong).Validate());
+        Assert.Equal(name, e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => With(name, TimeSpan.MaxValue).Validate());
+        Assert.Equal(name, e.ParamName);
+    }
+
+    [Fact]
+    public void TheLongestCapIsAWaitTaskDelayTakes()
+    {
+        var options = new DistributedTrainerOptions { MaxRetryDelay = TimeSpan.FromMilliseconds(4_294_967_294) };
+        options.Validate();
+        TimeSpan last = options.RetryDelayBefore(1_000);
+        Assert.Equal(options.MaxRetryDelay, last);
+        Assert.True(Task.Delay(last, new CancellationToken(true)).IsCanceled);
+    }
+
+    private static DistributedTrainerOptions With(string name, TimeSpan value) => name switch
+    {
+        "RetryDelay" => new DistributedTrainerOptions { RetryDelay = value },
+        "MaxRetryDelay" => new DistributedTrainerOptions { MaxRetryDelay = value },
+        "CallTimeout" => new DistributedTrainerOptions { CallTimeout = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a wait of the options."),
+    };
 }
