@@ -7,9 +7,10 @@ namespace LossGen.Benchmarks;
 /// <summary>
 /// How the placement of the caller's arrays moves a cheap kernel at n = 10³ (Poisson NLL, one exp per element):
 /// the inputs (<see cref="InOffset"/>) and the gradient (<see cref="OutOffset"/>) start that many bytes past a
-/// 64-byte cache line. Managed arrays start wherever the allocator put them (8-byte steps), so each process of
-/// <see cref="PoissonNllBenchmarks"/> gets one of these placements; here they are fixed. Each placement is its own
-/// category with TensorPrimitives, on the same memory, as the baseline.
+/// 64-byte cache line. Managed arrays start wherever the allocator put them (8-byte steps: 0, 8, …, 56 bytes past a
+/// line, each array on its own), so each process of <see cref="PoissonNllBenchmarks"/> gets its own placement; here
+/// three of them for the inputs (both at the same offset) and two for the gradient are fixed. Each placement is its
+/// own category with TensorPrimitives, on the same memory, as the baseline.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
 public unsafe class AlignmentBenchmarks
