@@ -110,10 +110,11 @@ public class MidCallKillTests(ITestOutputHelper output)
             var theta = new double[d + 1];
             MinimizationResult<double> result = await trainer.TrainAsync(theta);
             output.WriteLine($"evaluation 4 recovered in {clock.Elapsed.TotalSeconds:F1} s after the kill; {trainer.Retries} shard calls retried");
-            // The dead silo's call is abandoned at the adaptive timeout (5 s here), not at CallTimeout (10 minutes); its
-            // retries may then keep failing to connect until Orleans declares the silo dead (some 15–30 s with its
-            // default membership settings; a CI run once needed more than the 4 s that 20 retries 200 ms apart had
-            // then), which the doubling retry delays outlast (20 retries from 200 ms, at most 5 s apart: 81 s).
+            // The dead silo's call is abandoned at the adaptive timeout (5 s here), not at CallTimeout (10 minutes);
+            // its retries may then keep failing to connect until Orleans declares the silo dead (typically some 15 s
+            // with its default membership settings, up to about a minute; a CI run once needed more than the 4 s that 20
+            // retries 200 ms apart had then), which the doubling retry delays outlast (20 retries from 200 ms, at most
+            // 5 s apart: 81 s).
             Assert.InRange(clock.Elapsed.TotalSeconds, 0, 90);
             Assert.True(trainer.Retries >= 1, "the coordinator retried the dead silo's call");
 
