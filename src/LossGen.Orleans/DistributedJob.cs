@@ -94,8 +94,8 @@ public sealed record DistributedTrainerOptions
     /// <summary>
     /// Retries of one shard's call after a transient failure (its silo died or is unreachable, a timeout); default 20.
     /// With the default delays they span about 90 s, longer than Orleans takes by default to declare a dead silo dead
-    /// (three missed probes and two votes: typically some 15 s, up to about a minute when its adaptive probe timeout, 5
-    /// s at first, has grown to its 20 s maximum), until which calls to its grains keep failing.
+    /// (three missed probes and two votes: typically some 15 s, up to about a minute when its adaptive probe timeout,
+    /// 5 s at first, has grown to its 20 s maximum), until which calls to its grains keep failing.
     /// </summary>
     public int MaxRetries { get; init; } = 20;
 
