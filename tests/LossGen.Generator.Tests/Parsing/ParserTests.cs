@@ -69,6 +69,16 @@ public class ParserTests
     }
 
     [Fact]
+    public void KeywordsOfOtherLanguagesRemainNames()
+    {
+        // Only 'let d = …' (a keyword, a name, '=') draws the let-keyword message; the words themselves are names.
+        FormulaSyntax formula = Parse("let = p - y; var = let * val; const - var");
+        Assert.Equal(new[] { "let", "var" }, formula.Bindings.Select(b => b.Name));
+        Assert.Equal("(* let val)", S(formula.Bindings[1].Value));
+        Assert.Equal("(- const var)", S(formula.Body));
+    }
+
+    [Fact]
     public void NodesCarryTheirSpans()
     {
         const string text = "max(p, 0) - p * y";
