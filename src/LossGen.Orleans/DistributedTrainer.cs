@@ -25,7 +25,8 @@ namespace LossGen.Orleans;
 /// starts one), never from inside a grain, whose turn must not block the silo's scheduler. A shard call that fails
 /// transiently (its silo died, the connection dropped, a timeout) is retried; Orleans reactivates the shard grain on a
 /// live silo, it reloads its rows from its source, and answers the same evaluation with the same bits. A shard whose
-/// data source is missing or damaged fails the run with a <see cref="ShardFailedException"/> naming it.
+/// data source is missing or damaged fails the run with a <see cref="ShardFailedException"/> naming it, at once: the
+/// other shards' calls (and their retries) are cancelled.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class DistributedTrainer<T>
@@ -79,7 +80,7 @@ public sealed class DistributedTrainer<T>
     /// <exception cref="ShardFailedException">A shard's data source is missing or damaged, or its retries ran out.</exception>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        long[] rows = await Task.WhenAll(_specs.Select(spec => Call(spec, grain => grain.LoadAsync(spec), cancellationToken)));
+        long[] rows = await CallAll((spec, grain) => grain.LoadAsync(spec), cancellationToken).ConfigureAwait(false);
         _rows = rows;
     }
 
@@ -136,9 +137,9 @@ public sealed class DistributedTrainer<T>
         {
             theta[i] = double.CreateTruncating(parameters[i]);
         }
-        byte[][] answers = Task.WhenAll(_specs.Select(spec => Call(spec, grain => curvature
+        byte[][] answers = CallAll((spec, grain) => curvature
                 ? grain.EvaluateSecondOrderAsync(spec, evaluation, theta, totalRows)
-                : grain.EvaluateAsync(spec, evaluation, theta, totalRows), token, EvaluationTimeout())))
+                : grain.EvaluateAsync(spec, evaluation, theta, totalRows), token, EvaluationTimeout())
             .GetAwaiter().GetResult();
         var shares = new PartialEvaluation<T>[answers.Length];
         for (int s = 0; s < answers.Length; s++)
@@ -171,6 +172,30 @@ public sealed class DistributedTrainer<T>
         return ticks >= _options.CallTimeout.Ticks ? _options.CallTimeout : TimeSpan.FromTicks((long)ticks);
     }
 
+    /// <summary>
+    /// Calls every shard at once and waits for all the answers, in shard order. The first shard that fails for good
+    /// cancels the other calls (and their pauses between retries), so that the failure is reported at once, not after
+    /// the retries of a shard that is still failing transiently.
+    /// </summary>
+    private async Task<TResult[]> CallAll<TResult>(Func<ShardSpec, IShardGrain, Task<TResult>> call, CancellationToken token, TimeSpan? timeout = null)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(token);
+        Task<TResult>[] calls = _specs.Select(async spec =>
+        {
+            try
+            {
+                return await Call(spec, grain => call(spec, grain), failed.Token, timeout).ConfigureAwait(false);
+            }
+            catch (ShardFailedException)
+            {
+                failed.Cancel();
+                throw;
+            }
+        }).ToArray();
+        // WhenAll of a failed call and cancelled ones throws the failure, not a cancellation.
+        return await Task.WhenAll(calls).ConfigureAwait(false);
+    }
+
     /// <summary>One shard call, retried after transient failures; anything else fails the run naming the shard.</summary>
     private async Task<TResult> Call<TResult>(ShardSpec spec, Func<IShardGrain, Task<TResult>> call, CancellationToken token, TimeSpan? timeout = null)
     {
@@ -199,6 +224,12 @@ public sealed class DistributedTrainer<T>
             {
                 Interlocked.Increment(ref _retries);
                 await Task.Delay(_options.RetryDelayBefore(attempt), token).ConfigureAwait(false);
+            }
+            catch (Exception) when (token.IsCancellationRequested)
+            {
+                // Cancelled (by the caller, or because another shard failed for good) while this call was failing:
+                // a cancellation, not an exhausted shard.
+                throw new OperationCanceledException(token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
