@@ -66,7 +66,7 @@ internal sealed class Parser
             if (Current.Kind == TokenKind.Identifier && Current.Text is "let" or "var" or "val" or "const"
                 && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.Assign)
             {
-                throw Error(Current, "a let-binding has no keyword: write '" + Peek(1).Text + " = …;' without '" + Current.Text + "'");
+                throw Error(Current, "a let-binding has no keyword: write '" + Peek(1).Text + " = ...;' without '" + Current.Text + "'");
             }
             if (!(Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.Assign))
             {

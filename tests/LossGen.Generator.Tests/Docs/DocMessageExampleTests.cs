@@ -8,7 +8,8 @@ namespace LossGen.Generator.Tests.Docs;
 /// <summary>
 /// The message examples of docs/diagnostics.md (its <c>text</c> blocks: a formula or a parameter, two or more spaces,
 /// the message; a message too long for the line continues on the next, indented) are what the generator says today:
-/// each example is compiled and must draw its section's diagnostic with that message. Formulas are declared with the
+/// each example is compiled and must draw its section's diagnostic with exactly that message (after the lead-in of
+/// LG0001's messages). Formulas are declared with the
 /// inputs p, y, a and b; a parameter is added to a declaration with the inputs p and y.
 /// </summary>
 public partial class DocMessageExampleTests
@@ -37,9 +38,13 @@ public partial class DocMessageExampleTests
         HarnessResult result = GeneratorHarness.Run("using System;\nusing LossGen;\npublic static partial class C\n{\n    " + declaration + "\n}\n");
         List<Diagnostic> diagnostics = result.LossGenDiagnostics;
         Assert.True(
-            diagnostics.Any(d => d.Id == id && d.GetMessage(CultureInfo.InvariantCulture).Contains(message, StringComparison.Ordinal)),
+            diagnostics.Any(d => d.Id == id && IsMessage(d.GetMessage(CultureInfo.InvariantCulture), message)),
             $"docs/diagnostics.md, {id}: '{example}' should draw \"{message}\"; it draws:\n" + string.Join("\n", diagnostics.Select(d => d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture))));
     }
+
+    /// <summary>The documented text is the whole message, or all of it after the diagnostic's own lead-in ("Syntax error in loss formula: ").</summary>
+    private static bool IsMessage(string actual, string documented) =>
+        actual == documented || actual.EndsWith(": " + documented, StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(?<example>\S.*?)\s{2,}(?<message>\S.*)$")]
     private static partial Regex ExampleLine();
@@ -80,6 +85,7 @@ public partial class DocMessageExampleTests
                 }
                 else
                 {
+                    Assert.True(pending is null, $"docs/diagnostics.md, {section}: the example '{pending}' has no message");
                     pending = line.Trim();
                 }
             }
