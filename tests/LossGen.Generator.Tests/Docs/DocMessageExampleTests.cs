@@ -9,8 +9,8 @@ namespace LossGen.Generator.Tests.Docs;
 /// The message examples of docs/diagnostics.md (its <c>text</c> blocks: a formula or a parameter, two or more spaces,
 /// the message; a message too long for the line continues on the next, indented) are what the generator says today:
 /// each example is compiled and must draw its section's diagnostic with exactly that message (after the lead-in of
-/// LG0001's messages). Formulas are declared with the
-/// inputs p, y, a and b; a parameter is added to a declaration with the inputs p and y.
+/// LG0001's messages). Formulas are declared with the inputs p, y, a and b; a parameter is added to a declaration with
+/// the inputs p and y.
 /// </summary>
 public partial class DocMessageExampleTests
 {
