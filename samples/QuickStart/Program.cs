@@ -56,7 +56,7 @@ Console.WriteLine($"final MSE  = {finalLoss:F6}   exact optimum var(y - 3x)  = {
 Console.WriteLine($"|θ - θ*|   = {Math.Abs(theta - mean):E2}");
 Console.WriteLine();
 Console.WriteLine("The generated source of InterceptMse is samples/QuickStart/obj/Release/net10.0/generated/LossGen.Generator/");
-Console.WriteLine("LossGen.Generator.LossGenerator/IntroLosses.InterceptMse.float_RRVO.g.cs, or in your IDE under Analyzers → LossGen.Generator.");
+Console.WriteLine("LossGen.Generator.LossGenerator/IntroLosses.InterceptMse.g.cs, or in your IDE under Analyzers → LossGen.Generator.");
 return Math.Abs(theta - mean) < 1e-4 ? 0 : 1;
 
 static partial class IntroLosses
