@@ -112,7 +112,8 @@ internal static class AdapterEmitter
         w.Open("public " + a.StructName + "(" + string.Join(", ", a.FixedNames.Select(n => type + " " + Naming.Identifier(n))) + ")");
         foreach (string name in a.FixedNames)
         {
-            w.Line(Property(name) + " = " + Naming.Identifier(name) + ";");
+            // this.: a name that is already capitalized is both the parameter and the property.
+            w.Line("this." + Property(name) + " = " + Naming.Identifier(name) + ";");
         }
         w.Close();
         foreach (string name in a.FixedNames)
@@ -265,7 +266,7 @@ internal static class AdapterEmitter
     private static string Fixed(AdapterModel a, int index, string type, string fixedType) =>
         (type != fixedType ? "(" + type + ")" : "") + Property(a.FixedNames[index]);
 
-    private static string Property(string name) => Naming.Identifier(char.ToUpperInvariant(name[0]) + name.Substring(1));
+    private static string Property(string name) => AdapterModel.PropertyName(name);
 
     private static string Keyword(ElementType e) => e == ElementType.Double ? "double" : "float";
 

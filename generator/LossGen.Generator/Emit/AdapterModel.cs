@@ -116,6 +116,10 @@ internal sealed record AdapterModel(
         var trained = new HashSet<int>(scalarGradients.Select(g => g.Target));
         var fixedNames = scalars.Where(s => !trained.Contains(s.Index)).Select(s => s.Name).ToList();
         var parameterNames = scalars.Where(s => trained.Contains(s.Index)).Select(s => s.Name).ToList();
+        if (!PropertiesFit(fixedNames, d.MethodName + Suffix))
+        {
+            return null;
+        }
         var arguments = new List<AdapterArgument>();
         foreach (BoundParameter p in signature.Parameters)
         {
@@ -152,6 +156,21 @@ internal sealed record AdapterModel(
             arguments.ToEquatableArray(),
             secondDerivatives.Count + hessians.Count > 0,
             hessianOrder.ToEquatableArray());
+    }
+
+    /// <summary>The name of the struct's property that holds the fixed scalar <paramref name="name"/>: the name, capitalized.</summary>
+    public static string PropertyName(string name) => Naming.Identifier(char.ToUpperInvariant(name[0]) + name.Substring(1));
+
+    /// <summary>
+    /// Whether the fixed scalars' properties can be declared: two names that differ only in their first letter's case
+    /// (<c>delta</c>, <c>Delta</c>), a name that would be the struct's own, or one of <see cref="object"/>'s members
+    /// would not compile, and such a declaration gets no adapter.
+    /// </summary>
+    private static bool PropertiesFit(List<string> fixedNames, string structName)
+    {
+        var properties = fixedNames.Select(PropertyName).ToList();
+        return properties.Distinct().Count() == properties.Count
+            && !properties.Any(p => p == structName || p is "Equals" or "GetHashCode" or "ToString" or "GetType" or "MemberwiseClone" or "Finalize");
     }
 
     /// <summary>The key under which float and double overloads share one struct.</summary>

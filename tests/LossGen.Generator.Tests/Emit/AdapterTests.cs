@@ -127,6 +127,38 @@ public class AdapterTests
     }
 
     [Fact]
+    public void ACapitalizedFixedScalarIsAssignedToItsProperty()
+    {
+        HarnessResult result = Run("""
+                [Loss("Scale * (p - y)^2")]
+                public static partial double ScaledMse(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double Scale, Span<double> dp);
+            """);
+        // 'Scale = Scale;' would assign the parameter to itself (CS1717) and leave the property 0.
+        AssertCompiles(result);
+        Assert.Contains("this.Scale = Scale;", AdapterText(result, "ScaledMseFunction"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("two fixed scalars differ only in the case of their first letter", """
+            [Loss("(delta + Delta) * (p - y)^2")]
+            public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float delta, float Delta, Span<float> dp);
+        """)]
+    [InlineData("a fixed scalar is named like the struct", """
+            [Loss("mseFunction * (p - y)^2")]
+            public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float mseFunction, Span<float> dp);
+        """)]
+    [InlineData("a fixed scalar is named like a member of object", """
+            [Loss("toString * (p - y)^2")]
+            public static partial float Mse(ReadOnlySpan<float> p, ReadOnlySpan<float> y, float toString, Span<float> dp);
+        """)]
+    public void FixedScalarsWhosePropertiesCannotBeDeclaredGetNoAdapter(string why, string declarations)
+    {
+        HarnessResult result = Run(declarations);
+        AssertCompiles(result);
+        Assert.True(AdapterFiles(result).Length == 0, why);
+    }
+
+    [Fact]
     public void InstanceMethodsGetNoAdapter()
     {
         HarnessResult result = Run("""

@@ -6,6 +6,10 @@ public static partial class ObjectiveLosses
 {
     [Loss("(a * exp(b * x) - y)^2")]
     public static partial double ExpFit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, double b, out double da, out double db);
+
+    /// <summary>A fixed scalar whose name is already capitalized: its adapter property has the parameter's name.</summary>
+    [Loss("Scale * (p - y)^2")]
+    public static partial double ScaledMse(ReadOnlySpan<double> p, ReadOnlySpan<double> y, double Scale, Span<double> dp);
 }
 
 /// <summary>
@@ -81,6 +85,22 @@ public class ObjectiveTests
         using var sum = LinearObjective.Create(x, 2, y, new Losses.MseLossSumFunction(), new LinearObjectiveOptions { ChunkRows = 7 });
         double[] theta = { 0.5, 2, -1 };
         Assert.Equal(30 * mean.Evaluate(theta, new double[3]), sum.Evaluate(theta, new double[3]), 10);
+    }
+
+    [Fact]
+    public void ACapitalizedFixedScalarReachesTheLoss()
+    {
+        // y = 2x + 1 at x = 0..3, θ = (1, 0): residuals −1, −2, −3, −4, mean square 7.5; Scale = 3 makes it 22.5.
+        double[] x = { 0, 1, 2, 3 };
+        double[] y = { 1, 3, 5, 7 };
+        var loss = new ObjectiveLosses.ScaledMseFunction(Scale: 3.0);
+        Assert.Equal(3.0, loss.Scale);
+        using var objective = LinearObjective.Create(x, 1, y, loss);
+        var gradient = new double[2];
+        Assert.Equal(22.5, objective.Evaluate(new double[] { 1, 0 }, gradient), 12);
+        // ∂/∂w = (1/n) Σ 2·3·r·x = 1.5·(−0 − 2 − 6 − 12) = −30; ∂/∂b = 1.5·(−1 − 2 − 3 − 4) = −15.
+        Assert.Equal(-30, gradient[0], 12);
+        Assert.Equal(-15, gradient[1], 12);
     }
 
     [Fact]

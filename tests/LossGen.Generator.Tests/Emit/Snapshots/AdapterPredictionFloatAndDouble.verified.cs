@@ -21,7 +21,7 @@ namespace Snapshots
             /// <param name="delta">The value of <c>delta</c> in the formula.</param>
             public HuberFunction(double delta)
             {
-                Delta = delta;
+                this.Delta = delta;
             }
 
             /// <summary>The value of <c>delta</c> in the formula.</summary>
