@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per sample: l = logsumexp(z) - z[t]</para>
         /// <para>∂l/∂z_j = (t == j ? -1 : 0) + exp(z - max(z)) / sum(exp(z - max(z))) (written to <c>dz</c>)</para>
-        /// <para>Rows of K = k values, vectorized along the row. Reduction Mean over the samples.</para>
+        /// <para>Rows of K = k values: vectorized along the row when K is at least two vectors, else across samples (one sample per lane). Reduction Mean over the samples.</para>
         /// </remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float CrossEntropy(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, global::System.Span<float> dz)

@@ -12,7 +12,7 @@ namespace Snapshots
         /// <remarks>
         /// <para>Per sample: l = logsumexp(z) - (1 - eps) * z[t] - eps * sum(z) / K</para>
         /// <para>∂l/∂z_j = -eps / K + (t == j ? eps - 1 : 0) + exp(z - max(z)) / sum(exp(z - max(z))) (written to <c>dz</c>)</para>
-        /// <para>Rows of K = k values, vectorized along the row. Reduction Mean over the samples.</para>
+        /// <para>Rows of K = k values: vectorized along the row when K is at least two vectors, else across samples (one sample per lane). Reduction Mean over the samples.</para>
         /// </remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float SmoothedCrossEntropy(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<int> t, int k, float eps, global::System.Span<float> dz)
