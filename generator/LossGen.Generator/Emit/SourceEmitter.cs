@@ -234,6 +234,13 @@ internal static class SourceEmitter
             LossSignature.None => "None: writes l_i into loss[i]; derivatives are those of l_i in x_i.",
             _ => "Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.",
         };
+        if (plan.Reduction != LossSignature.None && plan.Gradients.Any(g => g.IsScalar))
+        {
+            // A scalar input's derivative is summed over the elements, not stored per element.
+            reduction = reduction.Substring(0, reduction.Length - 1) + (plan.Reduction == LossSignature.Sum
+                ? "; those of a scalar input a are Σ ∂l_i/∂a."
+                : "; those of a scalar input a are (1/n) Σ ∂l_i/∂a.");
+        }
         string unit = plan.RowLength > 0 ? "sample" : "element";
         var docs = new List<string>
         {

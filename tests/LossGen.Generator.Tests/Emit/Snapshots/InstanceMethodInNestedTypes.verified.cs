@@ -14,7 +14,7 @@ namespace Snapshots
             /// <remarks>
             /// <para>Per element: l = (in - out)^2 * weight</para>
             /// <para>∂l/∂weight = (in - out)^2 (written to <c>dweight</c>)</para>
-            /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
+            /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i; those of a scalar input a are (1/n) Σ ∂l_i/∂a.</para>
             /// <para>Operations per element, as written: 3 for the value, 3 with all derivatives; the kernel runs 3 vector statements after its stable rewrites.</para>
             /// </remarks>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

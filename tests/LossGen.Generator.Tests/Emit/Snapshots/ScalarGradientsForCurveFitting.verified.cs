@@ -13,7 +13,7 @@ namespace Snapshots
         /// <para>Per element: l = (a * exp(b * x) - y)^2</para>
         /// <para>∂l/∂a = exp(b * x) * 2 * (a * exp(b * x) - y) (written to <c>da</c>)</para>
         /// <para>∂l/∂b = x * exp(b * x) * a * 2 * (a * exp(b * x) - y) (written to <c>db</c>)</para>
-        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i.</para>
+        /// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i; those of a scalar input a are (1/n) Σ ∂l_i/∂a.</para>
         /// <para>Operations per element, as written: 5 for the value, 10 with all derivatives; the kernel runs 9 vector statements after its stable rewrites.</para>
         /// </remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
