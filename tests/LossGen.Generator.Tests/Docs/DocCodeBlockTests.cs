@@ -11,7 +11,8 @@ namespace LossGen.Generator.Tests.Docs;
 /// Every C# block of README.md, the package README and docs/*.md compiles against the real LossGen
 /// runtime with the real generator and analyzer, as it would in a new console project (implicit usings,
 /// nullable on): no error and no warning. A block marked <c>expect LGnnnn</c> must draw that diagnostic
-/// (and no other LG one); an excerpt of generated code must be what the generator writes. The
+/// (and no other LG one); an excerpt of generated code must be what the generator writes. A block of a
+/// sample's README must be an excerpt of the sample's own code (and, marked as members, compile too). The
 /// conventions are described in docs/publishing.md, "Docs that compile".
 /// </summary>
 public class DocCodeBlockTests
@@ -42,6 +43,14 @@ public class DocCodeBlockTests
     public void CodeBlockCompiles(string id)
     {
         DocCodeBlock block = DocCodeBlocks.All[id];
+        if (block.Document.StartsWith("samples/", StringComparison.Ordinal) && block.Kind != SnippetKind.Generated)
+        {
+            CheckSampleExcerpt(block);
+            if (block.Kind == SnippetKind.File)
+            {
+                return; // an excerpt of the sample's program, which the solution's build compiles
+            }
+        }
         if (block.Kind == SnippetKind.Generated)
         {
             CheckExcerpt(block);
@@ -80,6 +89,32 @@ public class DocCodeBlockTests
         }
         Assert.Fail($"{block.Id} is not an excerpt of the code generated for {block.Previous!.Id}. Generated:\n" +
             string.Join("\n\n", run.GeneratedTrees.Select(t => t.FilePath + "\n" + t.GetText())));
+    }
+
+    /// <summary>A sample README's block is an excerpt of the sample's own code: its lines (trimmed, blank ones skipped) appear in this order in one of the sample's .cs files (lines between them may be left out, marked or not by <c>// …</c>).</summary>
+    private static void CheckSampleExcerpt(DocCodeBlock block)
+    {
+        string folder = Path.Combine(DocCodeBlocks.RepositoryRoot, Path.GetDirectoryName(block.Document)!);
+        // "// …" marks code left out.
+        string[] excerpt = Lines(block.Code).Where(line => line != "// …").ToArray();
+        Assert.NotEmpty(excerpt);
+        foreach (string file in Directory.GetFiles(folder, "*.cs"))
+        {
+            // In order; lines of the code between them may be left out.
+            int matched = 0;
+            foreach (string line in Lines(File.ReadAllText(file)))
+            {
+                if (matched < excerpt.Length && line == excerpt[matched])
+                {
+                    matched++;
+                }
+            }
+            if (matched == excerpt.Length)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"{block.Id} is not an excerpt of the sample's code ({string.Join(", ", Directory.GetFiles(folder, "*.cs").Select(Path.GetFileName))}).");
     }
 
     private static string[] Lines(string text) =>

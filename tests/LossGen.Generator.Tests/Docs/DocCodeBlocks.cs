@@ -17,7 +17,7 @@ internal enum SnippetKind
     Generated,
 }
 
-/// <summary>One fenced C# block of README.md, the package README or docs/*.md.</summary>
+/// <summary>One fenced C# block of README.md, the package README, docs/*.md or a sample's README.</summary>
 internal sealed record DocCodeBlock(string Document, int Line, string Code, SnippetKind Kind, string? ExpectedDiagnostic, DocCodeBlock? Previous)
 {
     /// <summary>Where the block is: the document and the line of its opening fence.</summary>
@@ -40,6 +40,9 @@ internal static partial class DocCodeBlocks
     public static IReadOnlyList<string> Documents { get; } =
         new[] { "README.md", "src/LossGen/PACKAGE.md" }
             .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot, "docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal))
+            .Concat(Directory.GetDirectories(Path.Combine(RepositoryRoot, "samples"))
+                .Where(folder => File.Exists(Path.Combine(folder, "README.md")))
+                .Select(folder => "samples/" + Path.GetFileName(folder) + "/README.md").Order(StringComparer.Ordinal))
             .ToList();
 
     public static IReadOnlyDictionary<string, DocCodeBlock> All { get; } = Documents.SelectMany(Read).ToDictionary(block => block.Id);
