@@ -327,6 +327,20 @@ internal static class SignatureBinder
             return "the Hessian of the scalar parameters goes to a span named 'hessian'; did you mean 'hessian'?";
         }
         string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
+        // 'Span<float> p' beside 'dp': an input declared writable, which makes it an output.
+        if (roles.Any(r => r.Name == "d" + name || r.Name == "d2" + name))
+        {
+            return "'" + name + "' is a Span, which LossGen reads as an output; declare the input '" + name + "' as a ReadOnlySpan";
+        }
+        if (name.Length > 1 && name[0] == 'd' && roles.Any(r => r.Name == name.Substring(1) && r.Role is not (ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)))
+        {
+            return "'" + name.Substring(1) + "' is declared as a Span, which LossGen reads as an output; declare the input '" + name.Substring(1) + "' as a ReadOnlySpan";
+        }
+        // 'dp2': the order of a second derivative's name is 'd2' then the input.
+        if (name.Length > 2 && name[0] == 'd' && name[name.Length - 1] == '2' && FindGradientTarget(name.Substring(0, name.Length - 1), roles) is int swapped and >= 0)
+        {
+            return "did you mean 'd2" + roles[swapped].Name + "'? A second derivative is named 'd2' followed by the input's name";
+        }
         if (name.Length > 2 && name[0] == 'd' && name[1] == '2')
         {
             // A second-derivative output: 'd2' then an input's name.

@@ -190,12 +190,22 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("gradP", "an output is named 'loss' or 'd' followed by an input's name; did you mean 'dp'?")]
-    [InlineData("dP2", "there is no input named 'P2'; did you mean 'dp'?")]
+    [InlineData("dP2", "did you mean 'd2p'? A second derivative is named 'd2' followed by the input's name")]
+    [InlineData("dp2", "did you mean 'd2p'? A second derivative is named 'd2' followed by the input's name")]
     [InlineData("dpp", "there is no input named 'pp'; did you mean 'dp'?")]
     [InlineData("d2q", "there is no input named 'q' for this second derivative; it is named 'd2' followed by an input's name (e.g. 'd2p' for the input 'p')")]
     [InlineData("d2pp", "there is no input named 'pp' for this second derivative; did you mean 'd2p'?")]
     public void LG0022_SuggestsTheGradientName(string name, string hint) =>
         AssertSingle(Method("\"p - y\"", FloatPY + ", Span<float> [|" + name + "|]"), "LG0022 Error: Gradient output '" + name + "' has no matching input: " + hint);
+
+    [Fact]
+    public void LG0022_AnInputDeclaredAsASpanIsNamed()
+    {
+        HarnessResult result = GeneratorHarness.Run(Wrap("    [Loss(\"(p - y)^2\")]\n    public static partial float M(Span<float> p, ReadOnlySpan<float> y, Span<float> dp);").Replace("[|", "").Replace("|]", ""));
+        var messages = result.LossGenDiagnostics.Where(d => d.Id == "LG0022").Select(d => d.GetMessage()).ToList();
+        Assert.Contains("Gradient output 'p' has no matching input: 'p' is a Span, which LossGen reads as an output; declare the input 'p' as a ReadOnlySpan", messages);
+        Assert.Contains("Gradient output 'dp' has no matching input: 'p' is declared as a Span, which LossGen reads as an output; declare the input 'p' as a ReadOnlySpan", messages);
+    }
 
     [Fact]
     public void LG0023_NoneWithoutLossSpan() =>
