@@ -76,6 +76,11 @@ internal sealed class Parser
             Token name = Advance();
             Advance();
             ExprSyntax value = ParseExpression();
+            if (Current.Kind == TokenKind.End)
+            {
+                // 'p = y ? 0 : 1' reads as a binding with nothing after it: a comparison was more likely meant.
+                throw Error(Current, "expected ';' after the let-binding '" + name.Text + "' but found " + Describe(Current) + "; to compare, write '=='");
+            }
             Expect(TokenKind.Semicolon, "';' after the let-binding '" + name.Text + "'");
             bindings.Add(new BindingSyntax(name.Text, name.Start, name.Length, value));
         }
@@ -281,6 +286,14 @@ internal sealed class Parser
             && Current.Text is "f" or "F" or "d" or "D" or "m" or "M" or "L" or "l" or "u" or "U" or "ul" or "UL")
         {
             return "numbers have no type suffix in a formula: write '" + previous.Text + "' (float kernels round constants to float)";
+        }
+        // 'if p > y then a else b': the words of another language's conditional.
+        foreach (Token word in _position > 0 ? new[] { previous, Current } : new[] { Current })
+        {
+            if (word.Kind == TokenKind.Identifier && word.Text is "if" or "then" or "else" or "where")
+            {
+                return "'" + word.Text + "' is not a word of a formula; write a conditional as 'condition ? a : b'";
+            }
         }
         bool operandBefore = _position > 0 && previous.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.CloseParen;
         bool operandNow = Current.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.OpenParen;
