@@ -158,7 +158,7 @@ public static class GradientCheck
         }
         if (options.AbsoluteTolerance is double a && !(a >= 0) || options.RelativeTolerance is double r && !(r >= 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Tolerances must be non-negative.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Tolerances must be non-negative numbers (not NaN).");
         }
         if (options.Points < 1 || !(options.Scale > 0) || !double.IsFinite(options.Scale))
         {

@@ -74,7 +74,7 @@ public sealed record LbfgsOptions
         }
         if (!(GradientTolerance >= 0) || !(ChangeTolerance >= 0))
         {
-            throw new ArgumentOutOfRangeException(GradientTolerance >= 0 ? nameof(ChangeTolerance) : nameof(GradientTolerance), "Tolerances must be non-negative.");
+            throw new ArgumentOutOfRangeException(GradientTolerance >= 0 ? nameof(ChangeTolerance) : nameof(GradientTolerance), "Tolerances must be non-negative numbers (not NaN).");
         }
         if (HistorySize < 1)
         {

@@ -88,7 +88,7 @@ public sealed record TrainerOptions
         }
         if (!(LossTolerance >= 0) || !(GradientTolerance >= 0))
         {
-            throw new ArgumentOutOfRangeException(LossTolerance >= 0 ? nameof(GradientTolerance) : nameof(LossTolerance), "Tolerances must be non-negative.");
+            throw new ArgumentOutOfRangeException(LossTolerance >= 0 ? nameof(GradientTolerance) : nameof(LossTolerance), "Tolerances must be non-negative numbers (not NaN).");
         }
         if (ClipNorm is double norm && !(norm > 0))
         {
