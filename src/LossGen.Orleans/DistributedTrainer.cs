@@ -192,8 +192,16 @@ public sealed class DistributedTrainer<T>
                 throw;
             }
         }).ToArray();
-        // WhenAll of a failed call and cancelled ones throws the failure, not a cancellation.
-        return await Task.WhenAll(calls).ConfigureAwait(false);
+        try
+        {
+            // WhenAll of a failed call and cancelled ones throws the failure, not a cancellation.
+            return await Task.WhenAll(calls).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (token.IsCancellationRequested)
+        {
+            // The calls saw the linked token; the caller's is the one to report (a task started with it then ends Canceled).
+            throw new OperationCanceledException(e.Message, e, token);
+        }
     }
 
     /// <summary>One shard call, retried after transient failures; anything else fails the run naming the shard.</summary>

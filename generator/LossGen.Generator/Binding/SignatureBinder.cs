@@ -7,7 +7,7 @@ using LossGen.Generator.Diagnostics;
 namespace LossGen.Generator.Binding;
 
 /// <summary>Decides every parameter's role, the element type and the reduction, and reports declaration errors.</summary>
-internal static class SignatureBinder
+internal static partial class SignatureBinder
 {
     public static LossSignature Bind(LossDeclaration declaration, List<DiagnosticInfo> diagnostics)
     {
@@ -104,7 +104,7 @@ internal static class SignatureBinder
             int target = FindGradientTarget(p.Name, roles);
             if (target < 0)
             {
-                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, NoInputMessage(p.Name, roles)));
+                diagnostics.Add(DiagnosticInfo.AtParameter(DiagnosticDescriptors.GradientWithoutInput.Id, i, p.Name, NoInputMessage(p.Name, roles, parameters)));
                 // A misspelt 'loss' is reported here; LG0023 ("needs a loss span") would only repeat it.
                 hasLossSpan |= isSpanOutput && Suggestions.Closest(p.Name, new[] { "loss" }) is not null;
                 continue;
@@ -312,59 +312,6 @@ internal static class SignatureBinder
             }
         }
         return declaration.ReturnElement is ElementType.Float or ElementType.Double ? declaration.ReturnElement : ElementType.Float;
-    }
-
-    /// <summary>Why an output names no input, with the name that would (e.g. 'dP' → 'dp', 'gradP' → 'dP' or 'dp').</summary>
-    private static string NoInputMessage(string name, BoundParameter[] roles)
-    {
-        var inputs = roles.Where(r => r.Role is ParameterRole.ElementwiseInput or ParameterRole.ScalarInput).Select(r => r.Name).ToList();
-        if (Suggestions.Closest(name, new[] { "loss" }) is not null)
-        {
-            return "the per-element losses of Reduction.None go to a span named 'loss'; did you mean 'loss'?";
-        }
-        if (Suggestions.Closest(name, new[] { "hessian" }) is not null)
-        {
-            return "the Hessian of the scalar parameters goes to a span named 'hessian'; did you mean 'hessian'?";
-        }
-        string example = inputs.Count > 0 ? " (e.g. 'd" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
-        // 'Span<float> p' beside 'dp': an input declared writable, which makes it an output.
-        if (roles.Any(r => r.Name == "d" + name || r.Name == "d2" + name))
-        {
-            return "'" + name + "' is a Span, which LossGen reads as an output; declare the input '" + name + "' as a ReadOnlySpan";
-        }
-        if (name.Length > 1 && name[0] == 'd' && roles.Any(r => r.Name == name.Substring(1) && r.Role is not (ParameterRole.ElementwiseInput or ParameterRole.ScalarInput)))
-        {
-            return "'" + name.Substring(1) + "' is declared as a Span, which LossGen reads as an output; declare the input '" + name.Substring(1) + "' as a ReadOnlySpan";
-        }
-        // 'dp2': the order of a second derivative's name is 'd2' then the input.
-        if (name.Length > 2 && name[0] == 'd' && name[name.Length - 1] == '2' && FindGradientTarget(name.Substring(0, name.Length - 1), roles) is int swapped and >= 0)
-        {
-            return "did you mean 'd2" + roles[swapped].Name + "'? A second derivative is named 'd2' followed by the input's name";
-        }
-        if (name.Length > 2 && name[0] == 'd' && name[1] == '2')
-        {
-            // A second-derivative output: 'd2' then an input's name.
-            string wanted = name.Substring(2);
-            string? near = Suggestions.Closest(wanted, inputs);
-            string second = inputs.Count > 0 ? " (e.g. 'd2" + inputs[0] + "' for the input '" + inputs[0] + "')" : "";
-            return near is not null
-                ? "there is no input named '" + wanted + "' for this second derivative; did you mean 'd2" + near + "'?"
-                : "there is no input named '" + wanted + "' for this second derivative; it is named 'd2' followed by an input's name" + second;
-        }
-        if (name.Length > 1 && name[0] == 'd')
-        {
-            string wanted = name.Substring(1);
-            string? near = Suggestions.Closest(wanted, inputs);
-            return near is not null
-                ? "there is no input named '" + wanted + "'; did you mean 'd" + near + "'?"
-                : "there is no input named '" + wanted + "'; an output is named 'loss' or 'd' followed by an input's name" + example;
-        }
-        // Another spelling of a gradient (gradP, grad_p, pGrad, dLdp): find the input it names.
-        string? named = inputs.Where(input => name.EndsWith(input, System.StringComparison.OrdinalIgnoreCase) || name.StartsWith(input, System.StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(input => input.Length).FirstOrDefault();
-        return named is not null
-            ? "an output is named 'loss' or 'd' followed by an input's name; did you mean 'd" + named + "'?"
-            : "an output is named 'loss' or 'd' followed by an input's name" + example;
     }
 
     /// <summary>The input that <c>d2X</c> or <c>d2x</c> gives the second derivative in (as <see cref="FindGradientTarget"/>), or -1.</summary>

@@ -236,10 +236,10 @@ internal static class SourceEmitter
         };
         if (plan.Reduction != LossSignature.None && plan.Gradients.Any(g => g.IsScalar))
         {
-            // A scalar input's derivative is summed over the elements, not stored per element.
-            reduction = reduction.Substring(0, reduction.Length - 1) + (plan.Reduction == LossSignature.Sum
-                ? "; those of a scalar input a are Σ ∂l_i/∂a."
-                : "; those of a scalar input a are (1/n) Σ ∂l_i/∂a.");
+            // A scalar input's derivative is summed over the elements, not stored per element; so is a Hessian entry.
+            string sum = plan.Reduction == LossSignature.Sum ? "Σ " : "(1/n) Σ ";
+            reduction = reduction.Substring(0, reduction.Length - 1) + "; those of a scalar input a are " + sum + "∂l_i/∂a"
+                + (plan.Gradients.Any(g => g.Hessian is not null) ? ", the Hessian's entries " + sum + "∂²l_i/∂a∂b" : "") + ".";
         }
         string unit = plan.RowLength > 0 ? "sample" : "element";
         var docs = new List<string>

@@ -78,8 +78,10 @@ internal sealed class Parser
             ExprSyntax value = ParseExpression();
             if (Current.Kind == TokenKind.End)
             {
-                // 'p = y ? 0 : 1' reads as a binding with nothing after it: a comparison was more likely meant.
-                throw Error(Current, "expected ';' after the let-binding '" + name.Text + "' but found " + Describe(Current) + "; to compare, write '=='");
+                // A binding with nothing after it: 'p = y ? 0 : 1' meant a comparison; 'loss = (p - y)^2' named the loss.
+                throw Error(Current, "expected ';' after the let-binding '" + name.Text + "' but found " + Describe(Current) + (value is ConditionalSyntax
+                    ? "; to compare, write '=='"
+                    : "; the formula ends with the loss expression itself: drop '" + name.Text + " =', or end with '; " + name.Text + "'"));
             }
             Expect(TokenKind.Semicolon, "';' after the let-binding '" + name.Text + "'");
             bindings.Add(new BindingSyntax(name.Text, name.Start, name.Length, value));
@@ -287,12 +289,16 @@ internal sealed class Parser
         {
             return "numbers have no type suffix in a formula: write '" + previous.Text + "' (float kernels round constants to float)";
         }
-        // 'if p > y then a else b': the words of another language's conditional.
+        // 'if p > y then a else b': the words of another language's conditional; 'd^2 where d = p - y': of a binding.
         foreach (Token word in _position > 0 ? new[] { previous, Current } : new[] { Current })
         {
-            if (word.Kind == TokenKind.Identifier && word.Text is "if" or "then" or "else" or "where")
+            if (word.Kind == TokenKind.Identifier && word.Text is "if" or "then" or "else")
             {
                 return "'" + word.Text + "' is not a word of a formula; write a conditional as 'condition ? a : b'";
+            }
+            if (word.Kind == TokenKind.Identifier && word.Text == "where")
+            {
+                return "'where' is not a word of a formula; bind a name before the loss expression, as in 'd = p - y; d^2'";
             }
         }
         bool operandBefore = _position > 0 && previous.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.CloseParen;

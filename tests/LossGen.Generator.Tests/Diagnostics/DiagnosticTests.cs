@@ -208,6 +208,37 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void LG0022_AnInputDeclaredOutIsNamed()
+    {
+        HarnessResult result = GeneratorHarness.Run(Wrap("    [Loss(\"(a * x - y)^2\")]\n    public static partial float M(ReadOnlySpan<float> x, ReadOnlySpan<float> y, out float a, out float da);"));
+        var messages = result.LossGenDiagnostics.Where(d => d.Id == "LG0022").Select(d => d.GetMessage()).ToList();
+        Assert.Contains("Gradient output 'a' has no matching input: 'a' is an out scalar, which LossGen reads as an output; declare the input 'a' without 'out'", messages);
+        Assert.Contains("Gradient output 'da' has no matching input: 'a' is declared as an out scalar, which LossGen reads as an output; declare the input 'a' without 'out'", messages);
+        Assert.DoesNotContain(messages, m => m.Contains("Span", StringComparison.Ordinal));
+    }
+
+    /// <summary>The gradient of a parameter that is no input, but not because it was declared as an output, is not told to make it a ReadOnlySpan.</summary>
+    [Theory]
+    [InlineData("\"(p - y)^2\"", "ReadOnlySpan<float> p, ReadOnlySpan<float> y, ref float q, Span<float> [|dq|]", "there is no input named 'q'")]
+    [InlineData("\"(p - y)^2\"", "ReadOnlySpan<float> y, ReadOnlySpan<double> p, Span<float> [|dp|]", "there is no input named 'p'")]
+    [InlineData("\"logsumexp(z) - z[t]\", RowLength = nameof(k)", "ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, Span<float> dz, Span<float> [|dt|]", "there is no input named 't'")]
+    [InlineData("\"logsumexp(z) - z[t]\", RowLength = nameof(k)", "ReadOnlySpan<float> z, ReadOnlySpan<int> t, int k, Span<float> dz, Span<float> [|dk|]", "there is no input named 'k'")]
+    public void LG0022_ParametersThatAreNotOutputsAreNotCalledSpans(string attribute, string parameters, string hint)
+    {
+        HarnessResult result = GeneratorHarness.Run(Wrap("    [Loss(" + attribute + ")]\n    public static partial float M(" + parameters + ");").Replace("[|", "").Replace("|]", ""));
+        string message = Assert.Single(result.LossGenDiagnostics, d => d.Id == "LG0022").GetMessage();
+        Assert.Contains(hint, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Span", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0022_ADerivativeNameEndingInTwoOfAScalarIsNotSentToD2()
+    {
+        // d2s would be LG0036 (no second derivative of a scalar input): the hint is the gradient's name.
+        AssertSingle(Method("\"s * (p - y)\"", FloatPY + ", float s, out float [|ds2|]"), "LG0022 Error: Gradient output 'ds2' has no matching input: there is no input named 's2'; did you mean 'ds'?");
+    }
+
+    [Fact]
     public void LG0023_NoneWithoutLossSpan() =>
         AssertSingle(Wrap("    [Loss(\"p - y\", Reduction = Reduction.None)]\n    public static partial void [|M|](" + FloatPY + ");"), "LG0023 Error: With Reduction.None the method must declare 'Span<float> loss' to receive the per-element losses");
 

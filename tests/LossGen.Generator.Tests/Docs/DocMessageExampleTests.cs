@@ -42,9 +42,9 @@ public partial class DocMessageExampleTests
             $"docs/diagnostics.md, {id}: '{example}' should draw \"{message}\"; it draws:\n" + string.Join("\n", diagnostics.Select(d => d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture))));
     }
 
-    /// <summary>The documented text is the whole message, or all of it after the diagnostic's own lead-in ("Syntax error in loss formula: ").</summary>
+    /// <summary>The documented text is the whole message, or all of it after LG0001's lead-in ("Syntax error in loss formula: "), not any tail of it.</summary>
     private static bool IsMessage(string actual, string documented) =>
-        actual == documented || actual.EndsWith(": " + documented, StringComparison.Ordinal);
+        actual == documented || actual == "Syntax error in loss formula: " + documented;
 
     [GeneratedRegex(@"^(?<example>\S.*?)\s{2,}(?<message>\S.*)$")]
     private static partial Regex ExampleLine();

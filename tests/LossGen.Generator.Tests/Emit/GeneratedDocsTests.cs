@@ -43,5 +43,8 @@ public class GeneratedDocsTests
         Assert.Contains(docs, line => line.StartsWith("/// <para>∂²l/∂a∂b = ", StringComparison.Ordinal) && line.EndsWith("(written to <c>hessian[1]</c> and <c>hessian[2]</c>)</para>", StringComparison.Ordinal));
         Assert.Contains(docs, line => line.StartsWith("/// <para>∂²l/∂b² = ", StringComparison.Ordinal) && line.EndsWith("(written to <c>hessian[3]</c>)</para>", StringComparison.Ordinal));
         Assert.DoesNotContain(docs, line => line.Contains("hessian_", StringComparison.Ordinal));
+        // The entries are reduced over the elements like the gradients (Mean: divided by n), not stored per element.
+        Assert.Contains("/// <para>Reduction Mean: returns (1/n) Σ l_i (NaN when n = 0); derivatives are (1/n) times those of l_i in x_i; "
+            + "those of a scalar input a are (1/n) Σ ∂l_i/∂a, the Hessian's entries (1/n) Σ ∂²l_i/∂a∂b.</para>", docs);
     }
 }
