@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using LossGen.Orleans;
 using LossGen.Training;
+using Xunit.Abstractions;
 
 namespace LossGen.Orleans.Tests;
 
@@ -44,7 +45,7 @@ internal readonly struct TripwireBce : IPredictionLoss<double>, IPredictionLoss<
 /// for a minute and a half: its failure cancels the other calls and their pauses.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public class FailFastTests(ClusterFixture fixture)
+public class FailFastTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public void AShardThatFailsForGoodIsNotKeptWaitingByAnotherShardsRetries()
@@ -69,8 +70,10 @@ public class FailFastTests(ClusterFixture fixture)
 
         Assert.Equal(0, e.Shard);
         Assert.Contains("tripwire: this shard fails for good", e.Message);
-        // Without the cancellation the exception would come after shard 1's retries: 20 pauses, 92 s in all.
+        // Without the cancellation the exception would come after all of shard 1's retries (20 pauses, 92 s in all;
+        // 94 s measured); with it, shard 1 is cancelled in its first pause.
         Assert.Equal(92, budget, 9);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
+        output.WriteLine($"failed after {clock.Elapsed.TotalSeconds:F1} s, {trainer.Retries} shard calls retried");
+        Assert.InRange(trainer.Retries, 0, 3);
     }
 }
