@@ -222,9 +222,12 @@ internal static class SourceEmitter
         return "<c>" + GeneratedText.Xml(g.Span) + "</c>";
     }
 
-    /// <summary>Whether every component of the row gradient stored into <paramref name="span"/> has the same derivative text (in j).</summary>
-    private static bool RowComponentsShareTheirDerivative(KernelPlan plan, string span) =>
-        plan.Gradients.Where(g => g.RowSpan == span).Select(g => g.Derivative).Distinct().Count() == 1;
+    /// <summary>The row gradient spans whose components all have the same derivative text (in j): documented once.</summary>
+    private static HashSet<string> RowsWithOneDerivative(KernelPlan plan) => new(plan.Gradients
+        .Where(g => g.RowSpan is not null)
+        .GroupBy(g => g.RowSpan!)
+        .Where(row => row.Select(g => g.Derivative).Distinct().Count() == 1)
+        .Select(row => row.Key));
 
     private static List<string> Documentation(LossDeclaration d, KernelPlan plan)
     {
@@ -250,13 +253,15 @@ internal static class SourceEmitter
             "/// <remarks>",
             "/// <para>Per " + unit + ": l = " + GeneratedText.Xml(plan.ValueText) + "</para>",
         };
+        HashSet<string> oneDerivative = RowsWithOneDerivative(plan);
         foreach (PlanGradient g in plan.Gradients)
         {
-            if (g.RowSpan is not null && g.Component > 0 && RowComponentsShareTheirDerivative(plan, g.RowSpan))
+            bool shared = g.RowSpan is not null && oneDerivative.Contains(g.RowSpan);
+            if (shared && g.Component > 0)
             {
                 continue; // documented once, for component j, with the first component
             }
-            string symbol = g.RowSpan is not null && RowComponentsShareTheirDerivative(plan, g.RowSpan) ? "∂l/∂" + g.Input + "_j" : g.Symbol;
+            string symbol = shared ? "∂l/∂" + g.Input + "_j" : g.Symbol;
             docs.Add("/// <para>" + GeneratedText.Xml(symbol) + " = " + GeneratedText.Xml(g.Derivative) + " (written to " + Destination(g)
                 + (g.RowSpan is not null && symbol == g.Symbol ? ", component " + g.Component.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of each row" : "") + ")</para>");
         }
